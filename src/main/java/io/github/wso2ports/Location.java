@@ -1,0 +1,30 @@
+package io.github.wso2ports;
+
+/**
+ * Where something was read: a file as the user should see it (relative to the project or distribution,
+ * or {@code archive.zip!/entry}) and a 1-based line, 0 when the line is unknown or irrelevant.
+ */
+public record Location(String file, int line) {
+
+    public Location {
+        if (file == null || file.isEmpty()) {
+            throw new IllegalArgumentException("file");
+        }
+        if (line < 0) {
+            throw new IllegalArgumentException("line " + line);
+        }
+    }
+
+    public static Location of(String file) {
+        return new Location(file, 0);
+    }
+
+    public Location atLine(int newLine) {
+        return new Location(file, newLine);
+    }
+
+    @Override
+    public String toString() {
+        return line > 0 ? file + ":" + line : file;
+    }
+}

@@ -1,0 +1,267 @@
+package io.github.wso2ports.apply;
+
+import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.config.CarbonXml;
+import io.github.wso2ports.config.DeploymentToml;
+import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.distribution.Distribution;
+import io.github.wso2ports.distribution.DistributionSource;
+import io.github.wso2ports.distribution.Layout;
+import io.github.wso2ports.distribution.OffsetFormat;
+import io.github.wso2ports.distribution.ProductRuntime;
+import io.github.wso2ports.distribution.RuntimeRole;
+import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.ports.DeclaredPort;
+import io.github.wso2ports.ports.DeclaredPortReader;
+import io.github.wso2ports.rewrite.AtomicWriter;
+import io.github.wso2ports.rewrite.FileEdit;
+import io.github.wso2ports.rewrite.Splice;
+import io.github.wso2ports.rewrite.TextEdit;
+import io.github.wso2ports.rewrite.TomlEditor;
+import io.github.wso2ports.rewrite.XmlValueSplicer;
+import io.github.wso2ports.text.TextFile;
+import io.github.wso2ports.xml.XmlDocument;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Sets a runtime's port offset where the product really reads it: carbon.xml's {@code <Offset>} in Carbon 4,
+ * {@code [server] offset} in deployment.toml in config-mapper products (whose carbon.xml is regenerated at
+ * every start). Planning reads and checks everything and writes nothing; {@link #write} then writes.
+ */
+public final class OffsetApplier {
+
+    /** Ports below this need root to bind. */
+    static final int PRIVILEGED_BELOW = 1024;
+
+    /** @param replacePlaceholder replace an offset written as {@code $env{...}} / {@code $sys{...}} */
+    public record Options(boolean replacePlaceholder) {
+    }
+
+    private OffsetApplier() {
+    }
+
+    /** Plans setting {@code offset} on the named runtime (null: the primary one). Writes nothing. */
+    public static ApplyPlan plan(Distribution distribution, String runtimeName, int offset, Options options) {
+        if (offset < 0 || offset > OffsetValue.MAX) {
+            throw new Wso2PortsException(null, "offset " + offset + " is out of range",
+                    "An offset is a whole number from 0 to " + OffsetValue.MAX);
+        }
+        ProductRuntime runtime = distribution.runtime(runtimeName);
+        List<String> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        ApplyPlan plan = switch (runtime.format()) {
+            case CARBON_XML -> planCarbonXml(distribution, runtime, offset, notes, warnings);
+            case DEPLOYMENT_TOML -> planToml(distribution, runtime, offset, options, notes, warnings);
+            case DEPLOYMENT_YAML -> throw carbon5(distribution, runtime);
+        };
+        checkPorts(distribution, runtime, offset, warnings);
+        return plan;
+    }
+
+    /** Writes a plan's edit, atomically; a plan without a change writes nothing. */
+    public static void write(ApplyPlan plan) {
+        FileEdit edit = plan.edit();
+        if (!edit.changes()) {
+            return;
+        }
+        AtomicWriter.write(edit.path(), edit.location(), edit.before(), edit.after());
+    }
+
+    private static ApplyPlan planCarbonXml(Distribution d, ProductRuntime r, int offset, List<String> notes,
+            List<String> warnings) {
+        DistributionSource source = d.source();
+        Location location = source.location(r.offsetFile());
+        byte[] before = source.read(r.offsetFile());
+        XmlDocument doc = XmlDocument.parse(location, before);
+        TextFile file = doc.file();
+        CarbonXml.Offset current = CarbonXml.offset(doc);
+        byte[] after = before;
+        String change = null;
+        if (current.value() != offset) {
+            after = XmlValueSplicer.replaceText(doc, current.element(), String.valueOf(offset), "<Offset>");
+            change = "<Offset> " + current.raw().strip() + " -> " + offset;
+        }
+        Path path = requireWritable(d, r, current.location(), after != before);
+        return new ApplyPlan(d, r, current.value(), current.location().toString(), offset,
+                new FileEdit(path, current.location(), file, after), change, notes, warnings, others(d, r));
+    }
+
+    private static ApplyPlan planToml(Distribution d, ProductRuntime r, int offset, Options options, List<String> notes,
+            List<String> warnings) {
+        DistributionSource source = d.source();
+        Location location = source.location(r.offsetFile());
+        byte[] before = source.read(r.offsetFile());
+        TextFile file = TextFile.utf8(location, before);
+        DeploymentToml toml = DeploymentToml.parse(file);
+        TomlEditor editor = new TomlEditor(file);
+        for (int line : editor.rootKeyLines("offset")) {
+            throw new Wso2PortsException(location.atLine(line), "'offset' sits at the top level of deployment.toml, "
+                    + "where WSO2 does not read it (it reads [server] offset)", "Move it under [server] and run again");
+        }
+        String literal = String.valueOf(offset);
+        DeploymentToml.Offset live = toml.offset();
+        Integer current;
+        String currentSource;
+        TextEdit edit = null;
+        String change = null;
+        if (live != null) {
+            currentSource = live.location().toString();
+            boolean reference = live.isString() && OffsetValue.isEnvironmentReference(live.raw());
+            if (reference && !options.replacePlaceholder()) {
+                throw new Wso2PortsException(live.location(), "[server] offset is \"" + live.raw() + "\", resolved from "
+                        + "the environment at start-up, so apply leaves it alone", "To replace it with " + offset
+                        + " anyway, run again with -Dwso2-ports.replacePlaceholder");
+            }
+            current = reference ? null : toml.effectiveOffset(r.defaultOffset());
+            if (current == null || current != offset) {
+                TomlEditor.Value value = editor.valueOn(live.location().line())
+                        .filter(v -> isOffsetKey(v.key()))
+                        .orElseThrow(() -> new Wso2PortsException(live.location(), "[server] offset is written in a "
+                                + "form apply does not edit (an inline table or a value over several lines)",
+                                "Write it as a plain 'offset = N' line under [server]"));
+                String written = value.isQuoted() ? value.raw().charAt(0) + literal + value.raw().charAt(0) : literal;
+                edit = editor.replaceValue(value, written);
+                change = "offset = " + value.raw() + " -> " + written;
+            }
+        } else {
+            current = r.defaultOffset();
+            currentSource = r.defaultSource() + " (deployment.toml sets no offset)";
+            if (current != offset) {
+                OptionalInt header = editor.headerLine("server");
+                if (header.isPresent()) {
+                    Optional<TomlEditor.CommentedKey> commented = editor.commentedKey(header.getAsInt(), "offset");
+                    if (commented.isPresent()) {
+                        TomlEditor.CommentedKey c = commented.get();
+                        String q = c.value().startsWith("\"") ? "\"" : c.value().startsWith("'") ? "'" : "";
+                        edit = editor.uncomment(c, q + literal + q);
+                        change = "uncommented line " + c.line() + " as offset = " + q + literal + q;
+                        location = location.atLine(c.line());
+                    } else {
+                        edit = editor.insertAfter(header.getAsInt(), "offset = " + literal);
+                        change = "added offset = " + literal + " under [server]";
+                        location = location.atLine(header.getAsInt() + 1);
+                    }
+                } else if (toml.hasServerTable()) {
+                    throw new Wso2PortsException(location, "the server table is written with dotted keys or inline, "
+                            + "not as a [server] header, so apply does not know where to add offset",
+                            "Add offset = " + offset + " to it by hand");
+                } else {
+                    edit = editor.appendTable("server", "offset = " + literal);
+                    change = "appended a [server] table with offset = " + literal;
+                    location = location.atLine(file.lineCount() + 1);
+                }
+            }
+        }
+        if (r.defaultOffset() != 0) {
+            notes.add("the default offset " + r.defaultOffset() + " (" + r.defaultSource() + ") is replaced, not "
+                    + "added to: a port with base 8280 listens on " + (8280 + offset) + " at offset " + offset);
+        }
+        byte[] after = before;
+        if (edit != null) {
+            after = Splice.bytes(file, edit.start(), edit.end(), edit.replacement());
+            toml.verifyOffsetEdit(TextFile.utf8(location, after), offset);
+        }
+        Location at = live != null ? live.location() : location;
+        generatedCarbonXmlNote(d, r, offset, notes);
+        Path path = requireWritable(d, r, at, edit != null);
+        return new ApplyPlan(d, r, current, currentSource, offset, new FileEdit(path, at, file, after), change, notes,
+                warnings, others(d, r));
+    }
+
+    /** {@code offset} under [server], or {@code server.offset} at the top, however it is quoted. */
+    private static boolean isOffsetKey(String written) {
+        String k = written.replaceAll("[\"'\\s]", "");
+        return k.equals("offset") || k.equals("server.offset");
+    }
+
+    private static void generatedCarbonXmlNote(Distribution d, ProductRuntime r, int offset, List<String> notes) {
+        String carbonXml = r.conf("carbon.xml");
+        if (!d.source().isFile(carbonXml)) {
+            return;
+        }
+        try {
+            CarbonXml.Offset generated = CarbonXml.offset(XmlDocument.parse(d.source().location(carbonXml),
+                    d.source().read(carbonXml)));
+            if (generated.value() != offset) {
+                notes.add(generated.location() + " still says " + generated.value() + ": it is generated from "
+                        + "deployment.toml at the next start, so it is not edited");
+            }
+        } catch (Wso2PortsException e) {
+            // a generated file that does not parse is regenerated anyway; the toml is what counts
+        }
+    }
+
+    private static Path requireWritable(Distribution d, ProductRuntime r, Location at, boolean changes) {
+        Path path = d.source().path(r.offsetFile());
+        if (path == null) {
+            throw new Wso2PortsException(d.source().homeLocation(), "is an archive; apply never edits archives",
+                    "Unpack it and point -Dwso2-ports.home (or <home>) at the folder");
+        }
+        if (changes) {
+            AtomicWriter.checkWritable(path, at);
+        }
+        return path;
+    }
+
+    /** Refuses the offset when a port that moves with it would pass 65535; warns below 1024. */
+    private static void checkPorts(Distribution d, ProductRuntime r, int offset, List<String> warnings) {
+        List<DeclaredPort> ports = DeclaredPortReader.read(d, r, Catalog.builtIn());
+        List<DeclaredPort> tooHigh = new ArrayList<>();
+        for (DeclaredPort p : ports) {
+            if (!p.entry().rule().moves()) {
+                continue;
+            }
+            long effective = (long) p.base() + offset;
+            if (effective > 65535) {
+                tooHigh.add(p);
+            } else if (effective < PRIVILEGED_BELOW) {
+                warnings.add(p.location() + ": " + p.entry().purpose() + " " + p.base() + " would listen on "
+                        + effective + ", below 1024, which needs root");
+            }
+        }
+        if (!tooHigh.isEmpty()) {
+            tooHigh.sort(Comparator.comparingInt(DeclaredPort::base).reversed());
+            DeclaredPort top = tooHigh.get(0);
+            throw new Wso2PortsException(top.location(), "offset " + offset + " would move " + top.entry().purpose()
+                    + " " + top.base() + " to " + ((long) top.base() + offset) + ", beyond 65535"
+                    + (tooHigh.size() > 1 ? " (and " + (tooHigh.size() - 1) + " more ports)" : ""),
+                    "The largest offset this runtime takes is " + (65535 - top.base()));
+        }
+    }
+
+    private static List<String> others(Distribution d, ProductRuntime r) {
+        List<String> lines = new ArrayList<>();
+        for (ProductRuntime o : d.others(r)) {
+            String role = o.role() == RuntimeRole.PROFILE ? "alternative profile " : "runtime ";
+            String offset;
+            if (o.format() == OffsetFormat.CARBON_XML) {
+                try {
+                    offset = "offset " + CarbonXml.offset(XmlDocument.parse(d.source().location(o.offsetFile()),
+                            d.source().read(o.offsetFile()))).value();
+                } catch (Wso2PortsException e) {
+                    offset = "offset unreadable: " + e.getMessage();
+                }
+            } else {
+                offset = "Carbon 5 runtime";
+            }
+            lines.add(role + o.name() + ": " + offset + " (" + d.source().location(o.offsetFile()) + ")");
+        }
+        return lines;
+    }
+
+    private static Wso2PortsException carbon5(Distribution d, ProductRuntime r) {
+        return new Wso2PortsException(d.source().location(r.offsetFile()), "runtime " + r.name() + " is a Carbon 5 "
+                + "runtime, whose wso2.carbon.ports.offset moves only its data-bridge and management ports, not its "
+                + "HTTP listeners (wso2/product-sp#786), so an offset would not separate two instances; apply does not "
+                + "set it", "Change the ports under wso2.transport.http.listenerConfigurations in "
+                + r.offsetFile() + " by hand" + (d.layout() == Layout.MULTI_RUNTIME
+                        ? ", or pick another runtime with -Dwso2-ports.runtime" : ""));
+    }
+}

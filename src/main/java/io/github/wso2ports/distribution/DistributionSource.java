@@ -1,0 +1,35 @@
+package io.github.wso2ports.distribution;
+
+import io.github.wso2ports.Location;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Read access to the files of a distribution by their path relative to its home ({@code repository/conf/carbon.xml}),
+ * whether the home is a folder or an archive. Knows nothing of WSO2.
+ */
+public interface DistributionSource {
+
+    /** The home's own name, such as {@code wso2am-2.6.0}. */
+    String name();
+
+    boolean isFile(String relativePath);
+
+    boolean isDirectory(String relativePath);
+
+    /** The names of the entries of a folder, sorted; empty when it does not exist. */
+    List<String> list(String relativeFolder);
+
+    /** The bytes of a file; a clear error when it is missing, unreadable or too large for a config file. */
+    byte[] read(String relativePath);
+
+    /** How the home itself is shown to the user. */
+    Location homeLocation();
+
+    /** How a file is shown to the user. */
+    Location location(String relativePath);
+
+    /** The file on disk, for sources that can be written (folders); null for archives. */
+    Path path(String relativePath);
+}

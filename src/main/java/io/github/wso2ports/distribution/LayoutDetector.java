@@ -1,0 +1,161 @@
+package io.github.wso2ports.distribution;
+
+import io.github.wso2ports.Wso2PortsException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells how a distribution is laid out and where each of its runtimes keeps its offset, from the files
+ * alone (never from carbon.xml's Name or Version, which are often placeholders or another product's name).
+ */
+public final class LayoutDetector {
+
+    static final String REPO_CONF = "repository/conf";
+    static final String CONF = "conf";
+    static final String TEMPLATES = "repository/resources/conf/templates";
+    static final String IOT_PROFILES = "repository/resources/profiles";
+    static final String RUNTIMES = "wso2";
+
+    private static final Pattern TEMPLATE_DEFAULT = Pattern.compile(
+            "<Offset>\\s*\\{\\{\\s*server\\.offset\\s*\\|\\s*default\\(\\s*['\"]?([0-9]+)['\"]?\\s*\\)\\s*}}\\s*</Offset>");
+
+    /** Micro Integrator's carbon.xml.j2 says default('10'): without a toml offset, MI runs at offset 10. */
+    static final int MI_DEFAULT_OFFSET = 10;
+
+    private LayoutDetector() {
+    }
+
+    public static Distribution detect(DistributionSource source) {
+        Distribution d = configMapper(source);
+        if (d == null) {
+            d = confLayout(source);
+        }
+        if (d == null && source.isFile(REPO_CONF + "/carbon.xml")) {
+            d = new Distribution(source, Layout.CLASSIC, List.of(new ProductRuntime(ProductRuntime.DEFAULT_NAME,
+                    RuntimeRole.PRIMARY, REPO_CONF, REPO_CONF + "/carbon.xml", OffsetFormat.CARBON_XML, 0, null)));
+        }
+        if (d == null) {
+            d = carbon5(source);
+        }
+        if (d == null) {
+            throw unknown(source);
+        }
+        return d;
+    }
+
+    private static Distribution configMapper(DistributionSource source) {
+        String confDir;
+        if (source.isFile(REPO_CONF + "/deployment.toml")) {
+            confDir = REPO_CONF;
+        } else if (source.isFile(CONF + "/deployment.toml")) {
+            confDir = CONF;
+        } else if (source.isDirectory(TEMPLATES)) {
+            String expected = source.isDirectory(TEMPLATES + "/" + CONF) ? CONF : REPO_CONF;
+            throw new Wso2PortsException(source.location(expected + "/deployment.toml"), "this config-mapper "
+                    + "distribution (it has " + TEMPLATES + "/) has no deployment.toml; without it nothing is "
+                    + "generated at start-up and the offset cannot be set where the product reads it",
+                    "Restore deployment.toml from the original distribution");
+        } else {
+            return null;
+        }
+        String template = TEMPLATES + "/" + confDir + "/carbon.xml.j2";
+        int defaultOffset;
+        String defaultSource;
+        Integer fromTemplate = templateDefault(source, template);
+        if (fromTemplate != null) {
+            defaultOffset = fromTemplate;
+            defaultSource = source.location(template) + " default('" + fromTemplate + "')";
+        } else if (CONF.equals(confDir)) {
+            defaultOffset = MI_DEFAULT_OFFSET;
+            defaultSource = "Micro Integrator's built-in default";
+        } else {
+            defaultOffset = 0;
+            defaultSource = "the config-mapper default";
+        }
+        return new Distribution(source, Layout.CONFIG_MAPPER, List.of(new ProductRuntime(ProductRuntime.DEFAULT_NAME,
+                RuntimeRole.PRIMARY, confDir, confDir + "/deployment.toml", OffsetFormat.DEPLOYMENT_TOML,
+                defaultOffset, defaultSource)));
+    }
+
+    private static Integer templateDefault(DistributionSource source, String template) {
+        if (!source.isFile(template)) {
+            return null;
+        }
+        Matcher m = TEMPLATE_DEFAULT.matcher(new String(source.read(template), StandardCharsets.UTF_8));
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** EI 6.x, IoT 3.x (conf/ plus wso2/<runtime>/conf/) and MI 1.0.0 (conf/ alone). */
+    private static Distribution confLayout(DistributionSource source) {
+        if (!source.isFile(CONF + "/carbon.xml")) {
+            return null;
+        }
+        List<ProductRuntime> others = new ArrayList<>();
+        for (String name : source.list(RUNTIMES)) {
+            String conf = RUNTIMES + "/" + name + "/" + CONF;
+            if (source.isFile(conf + "/carbon.xml")) {
+                others.add(new ProductRuntime(name, RuntimeRole.RUNTIME, conf, conf + "/carbon.xml",
+                        OffsetFormat.CARBON_XML, 0, null));
+            } else {
+                // EI 6.2+ analytics is a Carbon 5 runtime: wso2/analytics/conf/{worker,dashboard,manager}
+                for (String sub : source.list(conf)) {
+                    if (source.isFile(conf + "/" + sub + "/deployment.yaml")) {
+                        others.add(new ProductRuntime(name + "/" + sub, RuntimeRole.RUNTIME, conf + "/" + sub,
+                                conf + "/" + sub + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, 0, null));
+                    }
+                }
+            }
+        }
+        boolean iot = source.isDirectory(IOT_PROFILES) || source.name().startsWith("wso2iot");
+        for (String profile : source.list(IOT_PROFILES)) {
+            String file = IOT_PROFILES + "/" + profile + "/carbon.xml";
+            if (source.isFile(file)) {
+                others.add(new ProductRuntime(profile, RuntimeRole.PROFILE, IOT_PROFILES + "/" + profile, file,
+                        OffsetFormat.CARBON_XML, 0, null));
+            }
+        }
+        String primaryName = others.isEmpty() ? ProductRuntime.DEFAULT_NAME : iot ? "core" : "integrator";
+        List<ProductRuntime> runtimes = new ArrayList<>();
+        runtimes.add(new ProductRuntime(primaryName, RuntimeRole.PRIMARY, CONF, CONF + "/carbon.xml",
+                OffsetFormat.CARBON_XML, 0, null));
+        runtimes.addAll(others);
+        return new Distribution(source, others.isEmpty() ? Layout.CLASSIC : Layout.MULTI_RUNTIME, runtimes);
+    }
+
+    /** Stream Processor 4.x and other Carbon 5 products: conf/<runtime>/deployment.yaml. */
+    private static Distribution carbon5(DistributionSource source) {
+        List<ProductRuntime> runtimes = new ArrayList<>();
+        for (String name : source.list(CONF)) {
+            String file = CONF + "/" + name + "/deployment.yaml";
+            if (source.isFile(file)) {
+                runtimes.add(new ProductRuntime(name, runtimes.isEmpty() ? RuntimeRole.PRIMARY : RuntimeRole.RUNTIME,
+                        CONF + "/" + name, file, OffsetFormat.DEPLOYMENT_YAML, 0, null));
+            }
+        }
+        return runtimes.isEmpty() ? null : new Distribution(source, Layout.CARBON5, runtimes);
+    }
+
+    private static Wso2PortsException unknown(DistributionSource source) {
+        List<String> templates = new ArrayList<>();
+        for (String dir : List.of(REPO_CONF, CONF)) {
+            for (String name : source.list(dir)) {
+                if (name.endsWith(".erb") || name.endsWith(".j2") || name.endsWith(".tmpl")) {
+                    templates.add(dir + "/" + name);
+                }
+            }
+        }
+        String found = templates.isEmpty() ? ""
+                : "; it holds templates (" + String.join(", ", templates) + "), which are rendered by Puppet, Ansible or "
+                        + "similar tools, not read by WSO2";
+        return new Wso2PortsException(source.homeLocation(), "not a WSO2 distribution this plugin knows: found none of "
+                + "repository/conf/deployment.toml, conf/deployment.toml, " + TEMPLATES + "/, repository/conf/carbon.xml, "
+                + "conf/carbon.xml (with wso2/<runtime>/conf/carbon.xml), conf/<runtime>/deployment.yaml" + found,
+                templates.isEmpty() ? "Point at the home folder of an unpacked distribution (the folder that holds bin/ "
+                        + "and repository/ or conf/)" : "Set the offset in the template's variables, or point at a rendered "
+                        + "distribution");
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.wso2ports.distribution;
+
+/**
+ * One runtime of a distribution: what a start script runs, with its own configuration folder and its own
+ * port offset.
+ *
+ * @param name          the runtime's name ({@code integrator}, {@code broker}, {@code worker}, ...), or
+ *                      {@code default} for single-runtime distributions
+ * @param role          how it relates to the distribution's other runtimes
+ * @param confDir       its configuration folder relative to the home ({@code repository/conf}, {@code wso2/broker/conf})
+ * @param offsetFile    the file that holds its offset, relative to the home
+ * @param format        the kind of that file
+ * @param defaultOffset the offset when the file does not state one (config-mapper templates: 0, MI 10)
+ * @param defaultSource where that default comes from, for messages
+ */
+public record ProductRuntime(String name, RuntimeRole role, String confDir, String offsetFile, OffsetFormat format,
+        int defaultOffset, String defaultSource) {
+
+    public static final String DEFAULT_NAME = "default";
+
+    /** A path relative to this runtime's configuration folder, as a path relative to the home. */
+    public String conf(String relativeToConf) {
+        return confDir + "/" + relativeToConf;
+    }
+}

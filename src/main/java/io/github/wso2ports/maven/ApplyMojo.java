@@ -1,0 +1,231 @@
+package io.github.wso2ports.maven;
+
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.apply.ApplyPlan;
+import io.github.wso2ports.apply.OffsetApplier;
+import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.distribution.Distribution;
+import io.github.wso2ports.distribution.FolderSource;
+import io.github.wso2ports.distribution.Layout;
+import io.github.wso2ports.distribution.LayoutDetector;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sets the port offset of a WSO2 distribution where the product really reads it, changing no other byte:
+ * {@code <Ports><Offset>} in carbon.xml for Carbon 4 products, {@code [server] offset} in deployment.toml
+ * for config-mapper products (API Manager 3+, Identity Server 5.9+, Micro Integrator 1.1+), the chosen
+ * runtime's carbon.xml in multi-runtime distributions (EI 6.x, IoT 3.x).
+ * <p>
+ * Run it in the home folder of an unpacked distribution ({@code mvn wso2-ports:apply -Doffset=3}; no pom
+ * needed), or point it elsewhere with {@code -Dwso2-ports.home}. In a project that configures
+ * {@code <instances>}, it writes each instance's planned {@code <offset>}.
+ * <p>
+ * Every file is checked before any is written; a run that must refuse one file writes none. Writes are
+ * atomic and keep the file's encoding, line breaks, comments and permissions.
+ */
+@Mojo(name = "apply", requiresProject = false, threadSafe = true)
+public class ApplyMojo extends AbstractMojo {
+
+    /**
+     * The port offset to set: a whole number from 0 up (every port that moves must stay within 65535).
+     * Without it, each configured instance gets its planned {@code <offset>}.
+     */
+    @Parameter(property = "offset")
+    private String offset;
+
+    /**
+     * The distribution to change: the home folder of an unpacked WSO2 distribution. Default: the configured
+     * instances, or else the current folder. Archives are refused: apply never edits a zip.
+     */
+    @Parameter(property = "wso2-ports.home")
+    private File home;
+
+    /**
+     * In a multi-runtime distribution (EI 6.x, IoT 3.x), the runtime to change, such as {@code broker},
+     * {@code business-process}, {@code analytics}, or an IoT profile ({@code backend}, {@code keymanager}).
+     * Default: the primary runtime (EI's integrator, IoT's core).
+     */
+    @Parameter(property = "wso2-ports.runtime")
+    private String runtime;
+
+    /** With {@code -Doffset} in a project with several instances: the id of the instance to change. */
+    @Parameter(property = "wso2-ports.instance")
+    private String instance;
+
+    /** Print a unified diff of what would change, and write nothing. */
+    @Parameter(property = "wso2-ports.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
+     * Replace an offset that deployment.toml takes from the environment ({@code "$env{...}"} or
+     * {@code "$sys{...}"}); by default such a file is left alone and the run fails.
+     */
+    @Parameter(property = "wso2-ports.replacePlaceholder", defaultValue = "false")
+    private boolean replacePlaceholder;
+
+    /** Skip this goal. */
+    @Parameter(property = "wso2-ports.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** The WSO2 instances of the estate (shared with the check goal). */
+    @Parameter
+    private List<Instance> instances;
+
+    /** Paths in messages are shown relative to this folder (the project, or the current folder without one). */
+    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+    private File basedir;
+
+    /** A distribution to change, with the offset and runtime to set. */
+    private record Target(String label, File home, String runtime, String offset, String offsetSource) {
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping wso2-ports:apply (wso2-ports.skip)");
+            return;
+        }
+        List<Target> targets = targets();
+        List<ApplyPlan> plans = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Target t : targets) {
+            try {
+                int value = OffsetValue.parseRequested(t.offset(), t.offsetSource());
+                Distribution d = LayoutDetector.detect(open(t.home()));
+                plans.add(OffsetApplier.plan(d, t.runtime(), value, new OffsetApplier.Options(replacePlaceholder)));
+            } catch (Wso2PortsException e) {
+                problems.add(t.label() + ": " + e.describe());
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> getLog().error(p));
+            throw new MojoFailureException("wso2-ports:apply refused " + problems.size() + " of " + targets.size()
+                    + (targets.size() == 1 ? " distribution" : " distributions") + "; nothing was written");
+        }
+        for (int i = 0; i < plans.size(); i++) {
+            ApplyPlan plan = plans.get(i);
+            report(targets.get(i).label(), plan);
+            if (!dryRun) {
+                try {
+                    OffsetApplier.write(plan);
+                } catch (Wso2PortsException e) {
+                    getLog().error(targets.get(i).label() + ": " + e.describe());
+                    throw new MojoFailureException("wso2-ports:apply could not write " + plan.edit().location().file()
+                            + (i > 0 ? "; the " + i + " distribution(s) listed before it were written" : ""));
+                }
+            }
+        }
+        if (dryRun) {
+            getLog().info("Dry run (wso2-ports.dryRun): nothing was written");
+        }
+    }
+
+    private List<Target> targets() throws MojoFailureException {
+        boolean haveInstances = instances != null && !instances.isEmpty();
+        if (home != null) {
+            requireOffset();
+            return List.of(new Target(display(home.toPath()), home, runtime, offset, "-Doffset"));
+        }
+        if (!haveInstances) {
+            requireOffset();
+            return List.of(new Target(basedir.getName(), basedir, runtime, offset, "-Doffset"));
+        }
+        List<Instance> chosen = new ArrayList<>();
+        for (Instance i : instances) {
+            if (i.getId() == null || i.getId().isBlank()) {
+                throw new MojoFailureException("an <instance> has no <id>: give every instance a unique id");
+            }
+            if (i.getHome() == null) {
+                throw new MojoFailureException("instance " + i.getId() + " has no <home>");
+            }
+            if (instance == null || instance.equals(i.getId())) {
+                chosen.add(i);
+            }
+        }
+        if (instance != null && chosen.isEmpty()) {
+            throw new MojoFailureException("no instance has the id '" + instance + "' (wso2-ports.instance); the "
+                    + "instances are " + instances.stream().map(Instance::getId).toList());
+        }
+        if (offset != null && chosen.size() > 1) {
+            throw new MojoFailureException("-Doffset with " + chosen.size() + " instances: say which one with "
+                    + "-Dwso2-ports.instance=ID (one of " + chosen.stream().map(Instance::getId).toList() + ")");
+        }
+        List<Target> targets = new ArrayList<>();
+        for (Instance i : chosen) {
+            String rt = runtime != null ? runtime : i.getRuntime();
+            if (offset != null) {
+                targets.add(new Target(i.getId(), i.getHome(), rt, offset, "-Doffset"));
+            } else if (i.getOffset() != null) {
+                targets.add(new Target(i.getId(), i.getHome(), rt, i.getOffset(), "<offset> of instance " + i.getId()));
+            } else {
+                getLog().info(i.getId() + ": no planned <offset>, left as it is");
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new MojoFailureException("no instance has a planned <offset>, and no -Doffset was given: say which "
+                    + "offset to set, for example -Doffset=3");
+        }
+        return targets;
+    }
+
+    private void requireOffset() throws MojoFailureException {
+        if (offset == null || offset.isBlank()) {
+            throw new MojoFailureException("no offset given: say which port offset to set, for example "
+                    + "mvn wso2-ports:apply -Doffset=3");
+        }
+    }
+
+    private FolderSource open(File dir) {
+        Path path = dir.toPath();
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isRegularFile(path) && (name.endsWith(".zip") || name.endsWith(".jar"))) {
+            throw new Wso2PortsException(null, display(path) + " is an archive; apply never edits archives",
+                    "Unpack it and point -Dwso2-ports.home (or <home>) at the unpacked folder");
+        }
+        return FolderSource.open(path, display(path));
+    }
+
+    /** A path as the user should see it: relative to the project (or current) folder when inside it. */
+    private String display(Path path) {
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        if (p.equals(base)) {
+            return "";
+        }
+        return p.startsWith(base) ? base.relativize(p).toString().replace(File.separatorChar, '/') : p.toString();
+    }
+
+    private void report(String label, ApplyPlan plan) {
+        String who = label + (plan.distribution().layout() == Layout.MULTI_RUNTIME ? " runtime "
+                + plan.runtime().name() : "");
+        String was = plan.currentOffset() == null ? "a placeholder" : String.valueOf(plan.currentOffset());
+        if (!plan.changes()) {
+            getLog().info(who + ": port offset is already " + plan.offset() + " (" + plan.currentSource()
+                    + "); file untouched");
+        } else {
+            getLog().info(who + ": " + (dryRun ? "would set" : "set") + " port offset " + was + " -> " + plan.offset()
+                    + " in " + plan.edit().location() + " (" + plan.change() + ")");
+        }
+        plan.notes().forEach(n -> getLog().info("  " + n));
+        plan.warnings().forEach(w -> getLog().warn("  " + w));
+        if (!plan.others().isEmpty()) {
+            getLog().info("  unchanged in this distribution:");
+            plan.others().forEach(o -> getLog().info("    " + o));
+        }
+        if (dryRun && plan.changes()) {
+            plan.edit().diff().forEach(line -> getLog().info(line));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.wso2ports.rewrite;
+
+import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Writes a file so that a crash at any moment leaves either the old or the new bytes: the new bytes go to
+ * a temporary file in the same folder, are forced to disk, get the old file's permissions and are then
+ * renamed over the old file in one step. A symbolic link is followed: its target is written, the link stays.
+ */
+public final class AtomicWriter {
+
+    private AtomicWriter() {
+    }
+
+    /**
+     * Checks that {@code path} can be written safely, without writing anything: a regular file (after
+     * following links) that has a write permission bit. Builds often run as root, where the OS would let
+     * any write through, so a file without write bits is refused here on purpose.
+     */
+    public static Path checkWritable(Path path, Location location) {
+        Path real = realPath(path, location);
+        if (!Files.isRegularFile(real)) {
+            throw new Wso2PortsException(location, "is not a regular file", "Point at the file itself");
+        }
+        PosixFileAttributes posix = posixAttributes(real);
+        if (posix != null) {
+            Set<PosixFilePermission> p = posix.permissions();
+            if (!p.contains(PosixFilePermission.OWNER_WRITE) && !p.contains(PosixFilePermission.GROUP_WRITE)
+                    && !p.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new Wso2PortsException(location, "is read-only (mode " + mode(p) + "), so it is not changed",
+                        "If it should change, make it writable (chmod u+w) and run again");
+            }
+        } else if (!Files.isWritable(real)) {
+            throw new Wso2PortsException(location, "is read-only, so it is not changed",
+                    "If it should change, make it writable and run again");
+        }
+        if (!Files.isWritable(real.getParent())) {
+            throw new Wso2PortsException(location, "its folder " + real.getParent() + " is not writable, so the file "
+                    + "cannot be replaced in one step", "Make the folder writable and run again");
+        }
+        return real;
+    }
+
+    /**
+     * Replaces the file's bytes with {@code content}, provided they are still {@code expected} (another run
+     * may have changed them since they were read).
+     */
+    public static void write(Path path, Location location, byte[] expected, byte[] content) {
+        Path real = checkWritable(path, location);
+        Path tmp = null;
+        try {
+            byte[] current = Files.readAllBytes(real);
+            if (!Arrays.equals(current, expected)) {
+                throw new Wso2PortsException(location, "changed while this run was working on it, so it is not "
+                        + "changed again", "Run again");
+            }
+            PosixFileAttributes posix = posixAttributes(real);
+            tmp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".wso2-ports.tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (posix != null) {
+                Files.setPosixFilePermissions(tmp, posix.permissions());
+                copyOwnership(tmp, posix);
+            }
+            Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            syncFolder(real.getParent());
+        } catch (AccessDeniedException e) {
+            throw new Wso2PortsException(location, "permission denied: " + e.getFile(),
+                    "Make the file and its folder writable for this user", e);
+        } catch (IOException e) {
+            throw new Wso2PortsException(location, "cannot be written: " + e, "Nothing was changed", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temp file is hidden and named after its target; leaving it is harmless
+                }
+            }
+        }
+    }
+
+    private static Path realPath(Path path, Location location) {
+        try {
+            return path.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new Wso2PortsException(location, "does not exist", null, e);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? e.toString() : e.getReason();
+            throw new Wso2PortsException(location, "cannot be resolved: " + reason,
+                    "Fix the path or the links pointing to it", e);
+        } catch (IOException e) {
+            throw new Wso2PortsException(location, "cannot be resolved: " + e, null, e);
+        }
+    }
+
+    private static PosixFileAttributes posixAttributes(Path real) {
+        PosixFileAttributeView view = Files.getFileAttributeView(real, PosixFileAttributeView.class);
+        if (view == null) {
+            return null;
+        }
+        try {
+            return view.readAttributes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void copyOwnership(Path tmp, PosixFileAttributes original) {
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            PosixFileAttributes now = view.readAttributes();
+            if (!now.owner().equals(original.owner())) {
+                view.setOwner(original.owner());
+            }
+            if (!now.group().equals(original.group())) {
+                view.setGroup(original.group());
+            }
+        } catch (IOException | SecurityException e) {
+            // only root can give a file away; a file we created belongs to us, which is the best we can do
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can sync a folder; the rename itself is already atomic
+        }
+    }
+
+    private static String mode(Set<PosixFilePermission> p) {
+        return java.nio.file.attribute.PosixFilePermissions.toString(p);
+    }
+}

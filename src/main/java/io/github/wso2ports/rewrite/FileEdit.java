@@ -1,0 +1,49 @@
+package io.github.wso2ports.rewrite;
+
+import io.github.wso2ports.Location;
+import io.github.wso2ports.text.TextFile;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A planned change of one file: its bytes as read and as they will be written. Planned edits are checked
+ * before anything is written, so a run that must refuse one file writes none.
+ *
+ * @param path     the file on disk
+ * @param location how the file (and the changed line) is shown to the user
+ * @param file     the file as read
+ * @param after    the bytes to write; equal to the original bytes when nothing changes
+ */
+public record FileEdit(Path path, Location location, TextFile file, byte[] after) {
+
+    public byte[] before() {
+        return file.bytes();
+    }
+
+    public boolean changes() {
+        return !Arrays.equals(file.bytes(), after);
+    }
+
+    /** A unified diff of the change, for dry runs. */
+    public List<String> diff() {
+        return UnifiedDiff.of(location.file(), file.bytes(), after, file.charset(), file.bomLength());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FileEdit e && e.path.equals(path) && Arrays.equals(e.before(), before())
+                && Arrays.equals(e.after, after);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode() * 31 + Arrays.hashCode(after);
+    }
+
+    @Override
+    public String toString() {
+        return "FileEdit[" + location + ", " + (changes() ? "changes" : "unchanged") + "]";
+    }
+}
