@@ -56,13 +56,13 @@ public final class OffsetApplier {
         ProductRuntime runtime = distribution.runtime(runtimeName);
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        ApplyPlan plan = switch (runtime.format()) {
-            case CARBON_XML -> planCarbonXml(distribution, runtime, offset, notes, warnings);
-            case DEPLOYMENT_TOML -> planToml(distribution, runtime, offset, options, notes, warnings);
-            case DEPLOYMENT_YAML -> throw carbon5(distribution, runtime);
-        };
+        if (runtime.format() == OffsetFormat.DEPLOYMENT_YAML) {
+            throw carbon5(distribution, runtime);
+        }
         checkPorts(distribution, runtime, offset, warnings);
-        return plan;
+        return runtime.format() == OffsetFormat.CARBON_XML
+                ? planCarbonXml(distribution, runtime, offset, notes, warnings)
+                : planToml(distribution, runtime, offset, options, notes, warnings);
     }
 
     /** Writes a plan's edit, atomically; a plan without a change writes nothing. */
@@ -97,8 +97,7 @@ public final class OffsetApplier {
             List<String> warnings) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
-        byte[] before = source.read(r.offsetFile());
-        TextFile file = TextFile.utf8(location, before);
+        TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
         DeploymentToml toml = DeploymentToml.parse(file);
         TomlEditor editor = new TomlEditor(file);
         for (int line : editor.rootKeyLines("offset")) {
@@ -132,22 +131,19 @@ public final class OffsetApplier {
             }
         } else {
             current = r.defaultOffset();
-            currentSource = r.defaultSource() + " (deployment.toml sets no offset)";
+            currentSource = "deployment.toml sets none: " + r.defaultSource();
             if (current != offset) {
                 OptionalInt header = editor.headerLine("server");
-                if (header.isPresent()) {
-                    Optional<TomlEditor.CommentedKey> commented = editor.commentedKey(header.getAsInt(), "offset");
-                    if (commented.isPresent()) {
-                        TomlEditor.CommentedKey c = commented.get();
-                        String q = c.value().startsWith("\"") ? "\"" : c.value().startsWith("'") ? "'" : "";
-                        edit = editor.uncomment(c, q + literal + q);
-                        change = "uncommented line " + c.line() + " as offset = " + q + literal + q;
-                        location = location.atLine(c.line());
-                    } else {
-                        edit = editor.insertAfter(header.getAsInt(), "offset = " + literal);
-                        change = "added offset = " + literal + " under [server]";
-                        location = location.atLine(header.getAsInt() + 1);
-                    }
+                Optional<TomlEditor.CommentedKey> commented = header.isPresent()
+                        ? editor.commentedKey(header.getAsInt(), "offset") : Optional.empty();
+                if (commented.isPresent()) {
+                    TomlEditor.CommentedKey c = commented.get();
+                    String q = c.value().startsWith("\"") ? "\"" : c.value().startsWith("'") ? "'" : "";
+                    edit = editor.uncomment(c, q + literal + q);
+                    change = "uncommented '" + file.text().substring(c.start(), c.end()).strip() + "'";
+                } else if (header.isPresent()) {
+                    edit = editor.insertAfter(header.getAsInt(), "offset = " + literal);
+                    change = "added offset = " + literal + " under [server]";
                 } else if (toml.hasServerTable()) {
                     throw new Wso2PortsException(location, "the server table is written with dotted keys or inline, "
                             + "not as a [server] header, so apply does not know where to add offset",
@@ -155,20 +151,22 @@ public final class OffsetApplier {
                 } else {
                     edit = editor.appendTable("server", "offset = " + literal);
                     change = "appended a [server] table with offset = " + literal;
-                    location = location.atLine(file.lineCount() + 1);
                 }
             }
         }
-        if (r.defaultOffset() != 0) {
-            notes.add("the default offset " + r.defaultOffset() + " (" + r.defaultSource() + ") is replaced, not "
-                    + "added to: a port with base 8280 listens on " + (8280 + offset) + " at offset " + offset);
+        if (r.defaultOffset() != 0 && offset != r.defaultOffset()) {
+            notes.add("this offset replaces the default " + r.defaultOffset() + " (" + r.defaultSource() + "); it is "
+                    + "not added to it: PassThrough HTTP 8280 listens on " + (8280 + offset) + ", not "
+                    + (8280 + r.defaultOffset() + offset));
         }
-        byte[] after = before;
+        byte[] after = file.bytes();
+        Location at = live != null ? live.location() : location;
         if (edit != null) {
             after = Splice.bytes(file, edit.start(), edit.end(), edit.replacement());
-            toml.verifyOffsetEdit(TextFile.utf8(location, after), offset);
+            TextFile edited = TextFile.utf8(location, after);
+            toml.verifyOffsetEdit(edited, offset);
+            at = location.atLine(edited.lineOf(edit.start() + Math.max(0, edit.replacement().lastIndexOf("offset"))));
         }
-        Location at = live != null ? live.location() : location;
         generatedCarbonXmlNote(d, r, offset, notes);
         Path path = requireWritable(d, r, at, edit != null);
         return new ApplyPlan(d, r, current, currentSource, offset, new FileEdit(path, at, file, after), change, notes,

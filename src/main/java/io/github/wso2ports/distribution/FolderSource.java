@@ -108,7 +108,7 @@ public final class FolderSource implements DistributionSource {
 
     @Override
     public Location homeLocation() {
-        return Location.of(displayHome.isEmpty() ? "." : displayHome);
+        return Location.of(displayHome.isEmpty() ? home.toAbsolutePath().normalize().toString() : displayHome);
     }
 
     @Override

@@ -88,7 +88,17 @@ public class ApplyMojo extends AbstractMojo {
     private File basedir;
 
     /** A distribution to change, with the offset and runtime to set. */
-    private record Target(String label, File home, String runtime, String offset, String offsetSource) {
+    /**
+     * A distribution to change, with the offset and runtime to set.
+     *
+     * @param instance the instance id when it comes from {@code <instances>}, else null
+     */
+    private record Target(String instance, String label, File home, String runtime, String offset,
+            String offsetSource) {
+
+        String prefix() {
+            return instance == null ? "" : "instance " + instance + ": ";
+        }
     }
 
     @Override
@@ -106,7 +116,7 @@ public class ApplyMojo extends AbstractMojo {
                 Distribution d = LayoutDetector.detect(open(t.home()));
                 plans.add(OffsetApplier.plan(d, t.runtime(), value, new OffsetApplier.Options(replacePlaceholder)));
             } catch (Wso2PortsException e) {
-                problems.add(t.label() + ": " + e.describe());
+                problems.add(t.prefix() + e.describe());
             }
         }
         if (!problems.isEmpty()) {
@@ -121,7 +131,7 @@ public class ApplyMojo extends AbstractMojo {
                 try {
                     OffsetApplier.write(plan);
                 } catch (Wso2PortsException e) {
-                    getLog().error(targets.get(i).label() + ": " + e.describe());
+                    getLog().error(targets.get(i).prefix() + e.describe());
                     throw new MojoFailureException("wso2-ports:apply could not write " + plan.edit().location().file()
                             + (i > 0 ? "; the " + i + " distribution(s) listed before it were written" : ""));
                 }
@@ -136,11 +146,11 @@ public class ApplyMojo extends AbstractMojo {
         boolean haveInstances = instances != null && !instances.isEmpty();
         if (home != null) {
             requireOffset();
-            return List.of(new Target(display(home.toPath()), home, runtime, offset, "-Doffset"));
+            return List.of(new Target(null, home.getName(), home, runtime, offset, "-Doffset"));
         }
         if (!haveInstances) {
             requireOffset();
-            return List.of(new Target(basedir.getName(), basedir, runtime, offset, "-Doffset"));
+            return List.of(new Target(null, basedir.getName(), basedir, runtime, offset, "-Doffset"));
         }
         List<Instance> chosen = new ArrayList<>();
         for (Instance i : instances) {
@@ -166,9 +176,9 @@ public class ApplyMojo extends AbstractMojo {
         for (Instance i : chosen) {
             String rt = runtime != null ? runtime : i.getRuntime();
             if (offset != null) {
-                targets.add(new Target(i.getId(), i.getHome(), rt, offset, "-Doffset"));
+                targets.add(new Target(i.getId(), i.getId(), i.getHome(), rt, offset, "-Doffset"));
             } else if (i.getOffset() != null) {
-                targets.add(new Target(i.getId(), i.getHome(), rt, i.getOffset(), "<offset> of instance " + i.getId()));
+                targets.add(new Target(i.getId(), i.getId(), i.getHome(), rt, i.getOffset(), "<offset>"));
             } else {
                 getLog().info(i.getId() + ": no planned <offset>, left as it is");
             }

@@ -51,6 +51,9 @@ final class TomlLines {
                 keyValue(start);
             }
             nextLine();
+            if (pos == start) {
+                throw new IllegalStateException("TOML line " + lineNumber + " cannot be scanned");
+            }
         }
     }
 
@@ -197,6 +200,9 @@ final class TomlLines {
     }
 
     private void nextLine() {
+        if (text.startsWith("\r\n", pos)) {
+            pos++;
+        }
         if (pos < text.length() && text.charAt(pos) == '\n') {
             pos++;
             lineNumber++;
