@@ -1,0 +1,196 @@
+package io.github.wso2ports.maven;
+
+import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.RecordingLog;
+import io.github.wso2ports.testing.Samples;
+import io.github.wso2ports.testing.Trees;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MojoTest
+class ApplyMojoTest {
+
+    private static final String POM = "src/test/resources/unit/apply/pom.xml";
+    private static final String CARBON = "repository/conf/carbon.xml";
+
+    @TempDir
+    Path temp;
+
+    private final RecordingLog log = new RecordingLog();
+    private Dist am;
+    private Dist is;
+
+    @BeforeEach
+    void distributions() {
+        am = Dist.at(temp.resolve("dist/wso2am-2.6.0")).file(CARBON, Samples.carbonXml(0));
+        is = Dist.at(temp.resolve("dist/wso2is-5.11.0"))
+                .file("repository/conf/deployment.toml", Samples.deploymentToml(""));
+    }
+
+    private ApplyMojo configure(ApplyMojo mojo, Map<String, Object> parameters) throws Exception {
+        setVariableValueToObject(mojo, "basedir", temp.toFile());
+        for (Map.Entry<String, Object> p : parameters.entrySet()) {
+            setVariableValueToObject(mojo, p.getKey(), p.getValue());
+        }
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private static Instance instance(String id, Dist home, String offset) {
+        Instance i = new Instance();
+        i.setId(id);
+        i.setHome(home.home().toFile());
+        i.setOffset(offset);
+        return i;
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void setsTheOffsetOfTheHomeFolder(ApplyMojo mojo) throws Exception {
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3")).execute();
+        assertEquals(Samples.carbonXml(3), am.text(CARBON));
+        assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in dist/wso2am-2.6.0/repository/conf/carbon.xml:8 "
+                + "(<Offset> 0 -> 3)"), log.lines());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void runsInTheCurrentFolderWithoutAHome(ApplyMojo mojo) throws Exception {
+        configure(mojo, Map.of("offset", "2", "basedir", am.home().toFile())).execute();
+        assertTrue(am.text(CARBON).contains("<Offset>2</Offset>"));
+        assertTrue(log.lines().get(0).contains("in repository/conf/carbon.xml:8"), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void dryRunPrintsTheDiffAndWritesNothing(ApplyMojo mojo) throws Exception {
+        byte[] before = am.read(CARBON);
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "dryRun", true)).execute();
+        assertArrayEquals(before, am.read(CARBON));
+        assertTrue(log.lines().contains("[INFO] --- a/dist/wso2am-2.6.0/repository/conf/carbon.xml"), log.text());
+        assertTrue(log.lines().contains("[INFO] -        <Offset>0</Offset>"), log.text());
+        assertTrue(log.lines().contains("[INFO] +        <Offset>3</Offset>"), log.text());
+        assertEquals("[INFO] Dry run (wso2-ports.dryRun): nothing was written", log.lines().get(log.lines().size() - 1));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aRefusedValueFailsTheBuildAndWritesNothing(ApplyMojo mojo) throws Exception {
+        byte[] before = am.read(CARBON);
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "three"));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("wso2-ports:apply refused 1 of 1 distribution; nothing was written", e.getMessage());
+        assertEquals(List.of("[ERROR] -Doffset is 'three', not a whole number. An offset is a whole number from 0 to 65535"),
+                log.lines());
+        assertArrayEquals(before, am.read(CARBON));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aMissingOffsetSaysHowToGiveOne(ApplyMojo mojo) throws Exception {
+        configure(mojo, Map.of("home", am.home().toFile()));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("mvn wso2-ports:apply -Doffset=3"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void anArchiveIsRefused(ApplyMojo mojo) throws Exception {
+        Path zip = temp.resolve("wso2am-2.6.0.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("wso2am-2.6.0/" + CARBON));
+            out.write(Samples.carbonXml(0).getBytes());
+        }
+        byte[] before = Files.readAllBytes(zip);
+        configure(mojo, Map.of("home", zip.toFile(), "offset", "1"));
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(List.of("[ERROR] wso2am-2.6.0.zip is an archive; apply never edits archives. Unpack it and point "
+                + "-Dwso2-ports.home (or <home>) at the unpacked folder"), log.lines());
+        assertArrayEquals(before, Files.readAllBytes(zip));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void writesEveryInstancesPlannedOffset(ApplyMojo mojo) throws Exception {
+        Dist ei = Dist.at(temp.resolve("dist/ei")).file("conf/carbon.xml", Samples.carbonXml(0))
+                .file("wso2/broker/conf/carbon.xml", Samples.carbonXml(3));
+        Instance broker = instance("broker", ei, "9");
+        broker.setRuntime("broker");
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, "1"), instance("is", is, null),
+                instance("km", is, "4"), broker))).execute();
+        assertTrue(am.text(CARBON).contains("<Offset>1</Offset>"));
+        assertEquals(Samples.deploymentToml("").replace("[server]\n", "[server]\noffset = 4\n"),
+                is.text("repository/conf/deployment.toml"));
+        assertTrue(ei.text("wso2/broker/conf/carbon.xml").contains("<Offset>9</Offset>"));
+        assertTrue(ei.text("conf/carbon.xml").contains("<Offset>0</Offset>"));
+        assertTrue(log.lines().contains("[INFO] is: no planned <offset>, left as it is"), log.text());
+        assertTrue(log.lines().contains("[INFO] broker runtime broker: set port offset 3 -> 9 in "
+                + "dist/ei/wso2/broker/conf/carbon.xml:8 (<Offset> 3 -> 9)"), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void oneRefusedInstanceMeansNothingIsWritten(ApplyMojo mojo) throws Exception {
+        Map<String, byte[]> before = Trees.snapshot(temp);
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, "1"), instance("is", is, "-2"))));
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(List.of("[ERROR] instance is: <offset> is -2, a negative offset. An offset is a whole number from 0 "
+                + "to 65535 (WSO2 would move ports below their defaults)"), log.lines());
+        Map<String, byte[]> after = Trees.snapshot(temp);
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void offsetWithSeveralInstancesNeedsTheInstanceId(ApplyMojo mojo) throws Exception {
+        configure(mojo, Map.of("offset", "5", "instances", List.of(instance("apim", am, "1"), instance("is", is, null))));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("say which one with -Dwso2-ports.instance=ID (one of [apim, is])"),
+                e.getMessage());
+        setVariableValueToObject(mojo, "instance", "is");
+        mojo.execute();
+        assertTrue(is.text("repository/conf/deployment.toml").contains("offset = 5"));
+        assertTrue(am.text(CARBON).contains("<Offset>0</Offset>"));
+        setVariableValueToObject(mojo, "instance", "nope");
+        e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("no instance has the id 'nope'"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void skipDoesNothing(ApplyMojo mojo) throws Exception {
+        byte[] before = am.read(CARBON);
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "skip", true)).execute();
+        assertArrayEquals(before, am.read(CARBON));
+        assertEquals(List.of("[INFO] Skipping wso2-ports:apply (wso2-ports.skip)"), log.lines());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aHomeOutsideTheProjectIsShownAbsolute(ApplyMojo mojo) throws Exception {
+        File elsewhere = temp.resolve("dist").toFile();
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "basedir", elsewhere.toPath()
+                .resolve("x").toFile())).execute();
+        assertTrue(log.lines().get(0).contains(" in " + am.home().toAbsolutePath() + "/repository/conf/carbon.xml:8"),
+                log.text());
+    }
+}
