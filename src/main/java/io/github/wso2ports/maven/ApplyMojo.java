@@ -9,6 +9,7 @@ import io.github.wso2ports.distribution.FolderSource;
 import io.github.wso2ports.distribution.Layout;
 import io.github.wso2ports.distribution.LayoutDetector;
 
+import org.apache.commons.io.FilenameUtils;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -69,8 +70,8 @@ public class ApplyMojo extends AbstractMojo {
     private boolean dryRun;
 
     /**
-     * Replace an offset that deployment.toml takes from the environment ({@code "$env{...}"} or
-     * {@code "$sys{...}"}); by default such a file is left alone and the run fails.
+     * Replace an offset that deployment.toml takes from the environment (written as $env{NAME} or
+     * $sys{name}); by default such a file is left alone and the run fails.
      */
     @Parameter(property = "wso2-ports.replacePlaceholder", defaultValue = "false")
     private boolean replacePlaceholder;
@@ -200,7 +201,7 @@ public class ApplyMojo extends AbstractMojo {
     private FolderSource open(File dir) {
         Path path = dir.toPath();
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isRegularFile(path) && (name.endsWith(".zip") || name.endsWith(".jar"))) {
+        if (Files.isRegularFile(path) && FilenameUtils.isExtension(name, "zip", "jar")) {
             throw new Wso2PortsException(null, display(path) + " is an archive; apply never edits archives",
                     "Unpack it and point -Dwso2-ports.home (or <home>) at the unpacked folder");
         }
@@ -214,7 +215,7 @@ public class ApplyMojo extends AbstractMojo {
         if (p.equals(base)) {
             return "";
         }
-        return p.startsWith(base) ? base.relativize(p).toString().replace(File.separatorChar, '/') : p.toString();
+        return p.startsWith(base) ? FilenameUtils.separatorsToUnix(base.relativize(p).toString()) : p.toString();
     }
 
     private void report(String label, ApplyPlan plan) {
