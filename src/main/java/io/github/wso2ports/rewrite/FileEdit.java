@@ -30,20 +30,4 @@ public record FileEdit(Path path, Location location, TextFile file, byte[] after
     public List<String> diff() {
         return UnifiedDiff.of(location.file(), file.bytes(), after, file.charset(), file.bomLength());
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FileEdit e && e.path.equals(path) && Arrays.equals(e.before(), before())
-                && Arrays.equals(e.after, after);
-    }
-
-    @Override
-    public int hashCode() {
-        return path.hashCode() * 31 + Arrays.hashCode(after);
-    }
-
-    @Override
-    public String toString() {
-        return "FileEdit[" + location + ", " + (changes() ? "changes" : "unchanged") + "]";
-    }
 }

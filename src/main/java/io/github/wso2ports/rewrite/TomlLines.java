@@ -61,14 +61,7 @@ final class TomlLines {
         boolean array = text.startsWith("[[", pos);
         pos += array ? 2 : 1;
         int nameStart = pos;
-        while (pos < text.length() && text.charAt(pos) != ']') {
-            char c = text.charAt(pos);
-            if (c == '"' || c == '\'') {
-                skipSimpleString(c);
-            } else {
-                pos++;
-            }
-        }
+        skipUntil(']');
         String name = text.substring(nameStart, pos).strip();
         skipToLineEnd();
         add(start, array ? Kind.ARRAY_HEADER : Kind.HEADER, name, -1, -1, false);
@@ -76,16 +69,11 @@ final class TomlLines {
 
     private void keyValue(int start) {
         int keyStart = pos;
-        while (pos < text.length() && text.charAt(pos) != '=') {
-            char c = text.charAt(pos);
-            if (c == '"' || c == '\'') {
-                skipSimpleString(c);
-            } else {
-                pos++;
-            }
-        }
+        skipUntil('=');
         String key = text.substring(keyStart, pos).strip();
-        pos++; // '='
+        if (pos < text.length() && text.charAt(pos) == '=') {
+            pos++;
+        }
         skipBlanks();
         int valueStart = pos;
         int firstLine = lineNumber;
@@ -139,6 +127,18 @@ final class TomlLines {
             }
         }
         return lastSignificant;
+    }
+
+    /** Moves to the next {@code stop} on this line outside quoted strings (keys and table names may be quoted). */
+    private void skipUntil(char stop) {
+        while (pos < text.length() && text.charAt(pos) != stop && text.charAt(pos) != '\n') {
+            char c = text.charAt(pos);
+            if (c == '"' || c == '\'') {
+                skipSimpleString(c);
+            } else {
+                pos++;
+            }
+        }
     }
 
     private void skipSimpleString(char quote) {
