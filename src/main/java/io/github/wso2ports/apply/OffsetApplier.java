@@ -12,8 +12,9 @@ import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
 import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.ports.Catalog;
-import io.github.wso2ports.ports.DeclaredPort;
-import io.github.wso2ports.ports.DeclaredPortReader;
+import io.github.wso2ports.ports.PortUse;
+import io.github.wso2ports.ports.ProductDetector;
+import io.github.wso2ports.ports.RuntimeReader;
 import io.github.wso2ports.rewrite.AtomicWriter;
 import io.github.wso2ports.rewrite.FileEdit;
 import io.github.wso2ports.rewrite.Splice;
@@ -211,10 +212,12 @@ public final class OffsetApplier {
 
     /** Refuses the offset when a port that moves with it would pass 65535; warns below 1024. */
     private static void checkPorts(Distribution d, ProductRuntime r, int offset, List<String> warnings) {
-        List<DeclaredPort> ports = DeclaredPortReader.read(d, r, Catalog.builtIn());
-        List<DeclaredPort> tooHigh = new ArrayList<>();
-        for (DeclaredPort p : ports) {
-            if (!p.entry().rule().moves()) {
+        Catalog catalog = Catalog.builtIn();
+        ProductDetector.Detected product = ProductDetector.detect(d.source(), catalog, null);
+        List<PortUse> tooHigh = new ArrayList<>();
+        for (PortUse p : RuntimeReader.ports(d, r, product, catalog)) {
+            // only what the files declare: a catalog default is a guess about files that are not there
+            if (p.isCatalogDefault() || !p.rule().moves()) {
                 continue;
             }
             long effective = (long) p.base() + offset;
@@ -226,8 +229,8 @@ public final class OffsetApplier {
             }
         }
         if (!tooHigh.isEmpty()) {
-            tooHigh.sort(Comparator.comparingInt(DeclaredPort::base).reversed());
-            DeclaredPort top = tooHigh.get(0);
+            tooHigh.sort(Comparator.comparingInt(PortUse::base).reversed());
+            PortUse top = tooHigh.get(0);
             throw new Wso2PortsException(top.location(), "offset " + offset + " would move " + top.entry().purpose()
                     + " " + top.base() + " to " + ((long) top.base() + offset) + ", beyond 65535"
                     + (tooHigh.size() > 1 ? " (and " + (tooHigh.size() - 1) + " more ports)" : ""),

@@ -19,6 +19,7 @@ public final class LayoutDetector {
     static final String TEMPLATES = "repository/resources/conf/templates";
     static final String IOT_PROFILES = "repository/resources/profiles";
     static final String RUNTIMES = "wso2";
+    private static final List<String> CARBON5_PRIMARY = List.of("worker", "server");
 
     private static final Pattern TEMPLATE_DEFAULT = Pattern.compile(
             "<Offset>\\s*\\{\\{\\s*server\\.offset\\s*\\|\\s*default\\(\\s*['\"]?([0-9]+)['\"]?\\s*\\)\\s*}}\\s*</Offset>");
@@ -128,13 +129,18 @@ public final class LayoutDetector {
 
     /** Stream Processor 4.x and other Carbon 5 products: conf/<runtime>/deployment.yaml. */
     private static Distribution carbon5(DistributionSource source) {
-        List<ProductRuntime> runtimes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String name : source.list(CONF)) {
-            String file = CONF + "/" + name + "/deployment.yaml";
-            if (source.isFile(file)) {
-                runtimes.add(new ProductRuntime(name, runtimes.isEmpty() ? RuntimeRole.PRIMARY : RuntimeRole.RUNTIME,
-                        CONF + "/" + name, file, OffsetFormat.DEPLOYMENT_YAML, 0, null));
+            if (source.isFile(CONF + "/" + name + "/deployment.yaml")) {
+                names.add(name);
             }
+        }
+        // the worker (or server) is what the plain start script runs
+        names.sort((a, b) -> Boolean.compare(!CARBON5_PRIMARY.contains(a), !CARBON5_PRIMARY.contains(b)));
+        List<ProductRuntime> runtimes = new ArrayList<>();
+        for (String name : names) {
+            runtimes.add(new ProductRuntime(name, runtimes.isEmpty() ? RuntimeRole.PRIMARY : RuntimeRole.RUNTIME,
+                    CONF + "/" + name, CONF + "/" + name + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, 0, null));
         }
         return runtimes.isEmpty() ? null : new Distribution(source, Layout.CARBON5, runtimes);
     }

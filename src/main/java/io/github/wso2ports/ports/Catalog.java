@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The port catalog: a data resource ({@code catalog.toml}) listing WSO2's ports, their offset rules and where
- * each is configured. Code never hard-codes a port; it asks the catalog.
+ * The port catalog: a data resource ({@code catalog.toml}) listing WSO2's products and ports, their offset
+ * rules and where each port is configured. Code never hard-codes a port; it asks the catalog.
  */
 public final class Catalog {
 
@@ -29,9 +31,11 @@ public final class Catalog {
 
     private static volatile Catalog builtIn;
 
+    private final List<Product> products;
     private final List<CatalogEntry> entries;
 
-    Catalog(List<CatalogEntry> entries) {
+    Catalog(List<Product> products, List<CatalogEntry> entries) {
+        this.products = List.copyOf(products);
         this.entries = List.copyOf(entries);
     }
 
@@ -52,11 +56,38 @@ public final class Catalog {
         return c;
     }
 
-    /** Parses catalog text; a broken catalog is a bug in the plugin, reported with the entry at fault. */
+    public List<Product> products() {
+        return products;
+    }
+
+    public List<CatalogEntry> entries() {
+        return entries;
+    }
+
+    public Optional<Product> product(String key) {
+        return products.stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    public Optional<CatalogEntry> entry(String id) {
+        return entries.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** The entries a product (runtime, version) has. */
+    public List<CatalogEntry> entriesFor(Set<String> groups) {
+        return entries.stream().filter(e -> e.groups().stream().anyMatch(groups::contains)).toList();
+    }
+
+    // --- parsing: a broken catalog is a bug in the plugin, reported with the entry at fault ---------------------
+
     static Catalog parse(String text) {
         TomlParseResult toml = Toml.parse(text, TomlVersion.V1_0_0);
         if (toml.hasErrors()) {
             throw new IllegalStateException("catalog: " + toml.errors().get(0));
+        }
+        List<Product> products = new ArrayList<>();
+        TomlArray productArray = toml.getArray("product");
+        for (int i = 0; productArray != null && i < productArray.size(); i++) {
+            products.add(product(productArray.getTable(i)));
         }
         TomlArray ports = toml.getArray("port");
         if (ports == null) {
@@ -65,46 +96,113 @@ public final class Catalog {
         List<CatalogEntry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < ports.size(); i++) {
-            TomlTable t = ports.getTable(i);
-            String id = required(t, "id", i);
-            if (!ids.add(id)) {
-                throw new IllegalStateException("catalog: duplicate id " + id);
+            CatalogEntry e = entry(ports.getTable(i), i);
+            if (!ids.add(e.id())) {
+                throw new IllegalStateException("catalog: duplicate id " + e.id());
             }
-            Long port = t.getLong("port");
-            if (port == null || port < 1 || port > 65535) {
-                throw new IllegalStateException("catalog: " + id + ": port must be 1..65535");
-            }
-            String protocol = t.getString("protocol", () -> "tcp");
-            if (!protocol.equals("tcp") && !protocol.equals("udp")) {
-                throw new IllegalStateException("catalog: " + id + ": protocol must be tcp or udp");
-            }
-            String xpath = t.getString("xpath");
-            if (xpath != null) {
-                try {
-                    DocumentHelper.createXPath(xpath).setNamespaceURIs(CarbonXml.PREFIXES);
-                } catch (InvalidXPathException e) {
-                    throw new IllegalStateException("catalog: " + id + ": bad xpath " + xpath, e);
-                }
-                if (t.getString("file") == null) {
-                    throw new IllegalStateException("catalog: " + id + ": xpath without file");
-                }
-            }
-            entries.add(new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", i),
-                    OffsetRule.parse(required(t, "rule", i)), t.getString("file"), xpath, t.getString("toml"),
-                    required(t, "source", i), t.getString("correction")));
+            entries.add(e);
         }
-        return new Catalog(entries);
+        Set<String> keys = new HashSet<>();
+        for (Product p : products) {
+            if (!keys.add(p.key())) {
+                throw new IllegalStateException("catalog: duplicate product " + p.key());
+            }
+        }
+        return new Catalog(products, entries);
     }
 
-    private static String required(TomlTable t, String key, int index) {
+    private static Product product(TomlTable t) {
+        String key = required(t, "key", "product");
+        List<Product.VersionGroups> versions = new ArrayList<>();
+        TomlArray v = t.getArray("versions");
+        for (int i = 0; v != null && i < v.size(); i++) {
+            TomlTable vt = v.getTable(i);
+            versions.add(new Product.VersionGroups(vt.getString("from"), vt.getString("until"), strings(vt, "groups")));
+        }
+        List<Product.RuntimeSpec> runtimes = new ArrayList<>();
+        TomlArray r = t.getArray("runtime");
+        for (int i = 0; r != null && i < r.size(); i++) {
+            TomlTable rt = r.getTable(i);
+            Long shipped = rt.getLong("shipped_offset");
+            runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), strings(rt, "groups"),
+                    shipped == null ? 0 : shipped.intValue()));
+        }
+        Long defaultOffset = t.getLong("default_offset");
+        return new Product(key, required(t, "name", key), strings(t, "markers"), strings(t, "groups"),
+                defaultOffset == null ? null : defaultOffset.intValue(), versions, runtimes, t.getString("correction"));
+    }
+
+    private static CatalogEntry entry(TomlTable t, int index) {
+        String id = required(t, "id", "[[port]] #" + (index + 1));
+        Long port = t.getLong("port");
+        OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
+        if (port == null || port < 0 || port > 65535 || (port == 0 && rule != OffsetRule.RANDOM)) {
+            throw new IllegalStateException("catalog: " + id + ": port must be 1..65535 (0 only for random ports)");
+        }
+        String protocol = t.getString("protocol", () -> "tcp").toLowerCase(Locale.ROOT);
+        if (!protocol.equals("tcp") && !protocol.equals("udp")) {
+            throw new IllegalStateException("catalog: " + id + ": protocol must be tcp or udp");
+        }
+        List<Locator> locators = new ArrayList<>();
+        TomlArray l = t.getArray("locators");
+        for (int i = 0; l != null && i < l.size(); i++) {
+            locators.add(locator(l.getTable(i), id));
+        }
+        // deployment.toml keys first: they beat the generated XML
+        locators.sort((a, b) -> Boolean.compare(b.isToml(), a.isToml()));
+        Condition when = Condition.ALWAYS;
+        TomlTable w = t.getTable("when");
+        if (w != null) {
+            Locator fileTest = w.getString("file") == null ? null : locator(w, id).fileOnly();
+            when = new Condition(w.getString("toml"), fileTest, Boolean.TRUE.equals(w.getBoolean("default")),
+                    strings(w, "default_for"), strings(w, "default_off_for"));
+        }
+        String declared = t.getString("declared_rule");
+        List<Integer> seed = new ArrayList<>();
+        TomlArray s = t.getArray("seed");
+        for (int i = 0; s != null && i < s.size(); i++) {
+            seed.add((int) s.getLong(i));
+        }
+        return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
+                declared == null ? null : OffsetRule.parse(declared), Boolean.TRUE.equals(t.getBoolean("shifts")),
+                strings(t, "groups"), locators, when, required(t, "source", id), t.getString("correction"), seed);
+    }
+
+    private static Locator locator(TomlTable t, String id) {
+        String xpath = t.getString("xpath");
+        if (xpath != null) {
+            try {
+                DocumentHelper.createXPath(xpath).setNamespaceURIs(CarbonXml.PREFIXES);
+            } catch (InvalidXPathException e) {
+                throw new IllegalStateException("catalog: " + id + ": bad xpath " + xpath, e);
+            }
+        }
+        Locator loc = new Locator(t.getString("toml"), t.getString("file"), xpath, t.getString("yaml"),
+                t.getString("property"));
+        int kinds = (xpath != null ? 1 : 0) + (loc.yaml() != null ? 1 : 0) + (loc.property() != null ? 1 : 0);
+        if (loc.file() != null && kinds != 1) {
+            throw new IllegalStateException("catalog: " + id + ": a file locator needs one of xpath, yaml, property");
+        }
+        if (loc.file() == null && loc.toml() == null) {
+            throw new IllegalStateException("catalog: " + id + ": a locator needs a file or a toml key");
+        }
+        return loc;
+    }
+
+    private static List<String> strings(TomlTable t, String key) {
+        TomlArray a = t.getArray(key);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; a != null && i < a.size(); i++) {
+            out.add(a.getString(i));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String required(TomlTable t, String key, String what) {
         String v = t.getString(key);
         if (v == null || v.isBlank()) {
-            throw new IllegalStateException("catalog: [[port]] #" + (index + 1) + " has no " + key);
+            throw new IllegalStateException("catalog: " + what + " has no " + key);
         }
         return v;
-    }
-
-    public List<CatalogEntry> entries() {
-        return entries;
     }
 }

@@ -1,19 +1,30 @@
 package io.github.wso2ports.ports;
 
+import java.util.List;
+
 /**
- * One port WSO2 products listen on (or connect out to), and where it is configured.
+ * One port WSO2 products listen on (or connect out to), where it is configured and what the offset does to it.
  *
- * @param id       stable key, used in reports and Maven property names
- * @param port     the default base port (before any offset)
- * @param protocol tcp or udp
- * @param purpose  what listens there, in the words of the docs
- * @param rule     what the offset does to it
- * @param file     the file that declares it, relative to the runtime's conf folder; null when no file does
- * @param xpath    where in that XML file (prefix {@code c} is the carbon.xml namespace); null when not XML
- * @param tomlKey  the deployment.toml key of config-mapper products that overrides it; null when none
- * @param source     the code or file that establishes the fact
- * @param correction where the seed page is wrong about this port and what the files say instead; null if not
+ * @param id           stable key, used in reports and Maven property names
+ * @param port         the default base port, before any offset; 0 when the OS chooses it
+ * @param protocol     tcp or udp
+ * @param purpose      what listens there
+ * @param rule         what the offset does to it
+ * @param declaredRule the rule when a file states the port, or null when it is {@code rule}
+ * @param shifts       for conditional ports: whether the flag that moves them is on by default
+ * @param groups       the port groups that have it (products name their groups)
+ * @param locators     where it is configured, toml first
+ * @param when         the flag it needs to listen
+ * @param source       the code or file that establishes the fact
+ * @param correction   where the seed page is wrong or silent about it; null if not
+ * @param seed         other numbers the seed page gives for it
  */
-public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, String file,
-        String xpath, String tomlKey, String source, String correction) {
+public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, OffsetRule declaredRule,
+        boolean shifts, List<String> groups, List<Locator> locators, Condition when, String source, String correction,
+        List<Integer> seed) {
+
+    /** True when a port of this entry takes part in clash detection: a listener with a known number. */
+    public boolean listens() {
+        return rule != OffsetRule.OUTBOUND && rule != OffsetRule.RANDOM;
+    }
 }

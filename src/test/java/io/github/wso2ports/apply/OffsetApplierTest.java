@@ -339,8 +339,8 @@ class OffsetApplierTest {
     void tomlPortsOverrideTheGeneratedXml() {
         Dist d = configMapper(Samples.deploymentToml("").replace("port = 9443", "port = 65000"))
                 .file("repository/conf/tomcat/catalina-server.xml", Samples.catalinaServerXml(9763, 9443));
-        refused(d, 1000, "deployment.toml:8: offset 1000 would move HTTPS servlet transport (management console, "
-                + "admin services, web apps) 65000 to 66000");
+        refused(d, 1000, "deployment.toml:8: offset 1000 would move HTTPS servlet transport (management console) "
+                + "65000 to 66000");
     }
 
     @Test

@@ -1,0 +1,126 @@
+package io.github.wso2ports.config;
+
+import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.text.TextFile;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A YAML config (Carbon 5 deployment.yaml, cassandra.yaml) as a node tree that keeps line numbers. Only
+ * composed, never constructed into objects: no tags are resolved to classes, aliases are capped.
+ */
+public final class YamlDocument {
+
+    /** A scalar found by {@link #select}: its text and where it is. */
+    public record Value(String text, Location location) {
+    }
+
+    private final TextFile file;
+    private final Node root;
+
+    private YamlDocument(TextFile file, Node root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    public static YamlDocument parse(TextFile file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(16 * 1024 * 1024);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        try {
+            return new YamlDocument(file, yaml.compose(new StringReader(file.text())));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new Wso2PortsException(file.location().atLine(mark == null ? 0 : mark.getLine() + 1),
+                    "invalid YAML: " + e.getProblem(), "Fix the YAML; WSO2 would not start with it either");
+        } catch (YAMLException e) {
+            throw new Wso2PortsException(file.location(), "invalid YAML: " + e.getMessage(),
+                    "Fix the YAML; WSO2 would not start with it either");
+        }
+    }
+
+    /**
+     * The scalars at a path of mapping keys separated by {@code /} ({@code wso2.carbon/ports/offset}; keys may
+     * hold dots), where {@code *} steps into every item of a sequence, and {@code [key=value]} after a segment
+     * keeps only mappings whose {@code key} is {@code value}.
+     */
+    public List<Value> select(String path) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(root);
+        for (String segment : path.split("/")) {
+            List<Node> next = new ArrayList<>();
+            for (Node n : nodes) {
+                step(n, segment, next);
+            }
+            nodes = next;
+        }
+        List<Value> values = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n instanceof ScalarNode s) {
+                values.add(new Value(s.getValue(), file.location().atLine(s.getStartMark().getLine() + 1)));
+            }
+        }
+        return values;
+    }
+
+    private static void step(Node node, String segment, List<Node> out) {
+        String key = segment;
+        String filterKey = null;
+        String filterValue = null;
+        int bracket = segment.indexOf('[');
+        if (bracket >= 0 && segment.endsWith("]")) {
+            String[] f = segment.substring(bracket + 1, segment.length() - 1).split("=", 2);
+            filterKey = f[0];
+            filterValue = f.length > 1 ? f[1] : "";
+            key = segment.substring(0, bracket);
+        }
+        List<Node> found = new ArrayList<>();
+        if (key.equals("*")) {
+            if (node instanceof SequenceNode seq) {
+                found.addAll(seq.getValue());
+            }
+        } else if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    found.add(t.getValueNode());
+                }
+            }
+        }
+        for (Node n : found) {
+            if (filterKey == null || matches(n, filterKey, filterValue)) {
+                out.add(n);
+            }
+        }
+    }
+
+    private static boolean matches(Node node, String key, String value) {
+        if (!(node instanceof MappingNode map)) {
+            return false;
+        }
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+                    && t.getValueNode() instanceof ScalarNode v && v.getValue().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

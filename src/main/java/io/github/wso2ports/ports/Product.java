@@ -1,0 +1,61 @@
+package io.github.wso2ports.ports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A WSO2 product as the catalog knows it: its port groups (per version and runtime), its marker files and the
+ * offset it runs at when its files set none.
+ */
+public record Product(String key, String name, List<String> markers, List<String> groups, Integer defaultOffset,
+        List<VersionGroups> versions, List<RuntimeSpec> runtimes, String correction) {
+
+    /** Groups added for versions in [from, until); either bound may be null. */
+    public record VersionGroups(String from, String until, List<String> groups) {
+
+        boolean covers(String version) {
+            if (version == null) {
+                return false;
+            }
+            return (from == null || Versions.compare(version, from) >= 0)
+                    && (until == null || Versions.compare(version, until) < 0);
+        }
+    }
+
+    /** A runtime of a multi-runtime product, with its groups and the offset WSO2 ships it with. */
+    public record RuntimeSpec(String name, List<String> groups, int shippedOffset) {
+    }
+
+    /** The port groups of a runtime (null: the product itself) at a version (null: unknown). */
+    public Set<String> groups(String version, String runtime) {
+        Set<String> out = new LinkedHashSet<>();
+        RuntimeSpec spec = runtime(runtime);
+        out.addAll(spec != null ? spec.groups() : groups);
+        for (VersionGroups v : versions) {
+            if (v.covers(version)) {
+                out.addAll(v.groups());
+            }
+        }
+        return out;
+    }
+
+    public RuntimeSpec runtime(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (RuntimeSpec r : runtimes) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    public List<String> runtimeNames() {
+        List<String> names = new ArrayList<>();
+        runtimes.forEach(r -> names.add(r.name()));
+        return names;
+    }
+}

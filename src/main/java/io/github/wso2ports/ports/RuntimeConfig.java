@@ -1,0 +1,24 @@
+package io.github.wso2ports.ports;
+
+import io.github.wso2ports.Location;
+import io.github.wso2ports.distribution.Distribution;
+import io.github.wso2ports.distribution.ProductRuntime;
+
+import java.util.List;
+
+/**
+ * What one runtime of a distribution will listen on: its product, its offset and where that comes from, and its
+ * ports with their provenance.
+ *
+ * @param offsetLocation where the offset is set; null when it is a default (see {@code offsetSource})
+ * @param offsetSource   where the offset comes from, as a person reads it
+ * @param notes          things worth saying at INFO (a stale generated carbon.xml, ...)
+ */
+public record RuntimeConfig(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
+        int offset, Location offsetLocation, String offsetSource, List<PortUse> ports, List<String> notes) {
+
+    public RuntimeConfig {
+        ports = List.copyOf(ports);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,244 @@
+package io.github.wso2ports.ports;
+
+import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.config.CarbonXml;
+import io.github.wso2ports.config.DeploymentToml;
+import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.config.PropertiesFile;
+import io.github.wso2ports.config.YamlDocument;
+import io.github.wso2ports.distribution.Distribution;
+import io.github.wso2ports.distribution.DistributionSource;
+import io.github.wso2ports.distribution.OffsetFormat;
+import io.github.wso2ports.distribution.ProductRuntime;
+import io.github.wso2ports.text.TextFile;
+import io.github.wso2ports.xml.XmlDocument;
+
+import org.dom4j.Attribute;
+import org.dom4j.Element;
+import org.dom4j.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads what one runtime will listen on from its real files: its offset (deployment.toml over carbon.xml in
+ * config-mapper products; a YAML offset in Carbon 5) and every catalog port of its product, each from the file
+ * that declares it, or from the catalog where no such file exists. A port in a file that exists but does not
+ * declare it (commented out, disabled) is not a port. Each file is parsed once.
+ */
+public final class RuntimeReader {
+
+    private static final String YAML_OFFSET = "wso2.carbon/ports/offset";
+
+    private final Distribution distribution;
+    private final ProductRuntime runtime;
+    private final DistributionSource source;
+    private final Map<String, Object> parsed = new HashMap<>();
+    private DeploymentToml toml;
+
+    private RuntimeReader(Distribution distribution, ProductRuntime runtime) {
+        this.distribution = distribution;
+        this.runtime = runtime;
+        this.source = distribution.source();
+        if (runtime.format() == OffsetFormat.DEPLOYMENT_TOML) {
+            toml = toml();
+        }
+    }
+
+    /** The runtime's offset and ports. */
+    public static RuntimeConfig read(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
+            Catalog catalog) {
+        return new RuntimeReader(distribution, runtime).read(product, catalog);
+    }
+
+    /** The runtime's ports alone, without reading its offset (apply checks ports before the offset is set). */
+    public static List<PortUse> ports(Distribution distribution, ProductRuntime runtime,
+            ProductDetector.Detected product, Catalog catalog) {
+        return new RuntimeReader(distribution, runtime).ports(product, catalog);
+    }
+
+    private RuntimeConfig read(ProductDetector.Detected detected, Catalog catalog) {
+        List<String> notes = new ArrayList<>();
+        int offset;
+        Location offsetLocation;
+        String offsetSource;
+        switch (runtime.format()) {
+            case CARBON_XML -> {
+                CarbonXml.Offset o = CarbonXml.offset(xml(runtime.offsetFile()));
+                offset = o.value();
+                offsetLocation = o.location();
+                offsetSource = o.location().toString();
+            }
+            case DEPLOYMENT_TOML -> {
+                DeploymentToml.Offset live = toml.offset();
+                if (live != null && live.isString() && OffsetValue.isEnvironmentReference(live.raw())) {
+                    throw new Wso2PortsException(live.location(), "[server] offset is \"" + live.raw() + "\", taken "
+                            + "from the environment at start-up, so the ports cannot be known before it",
+                            "Write the number, or plan it with <offset> and write it with wso2-ports:apply");
+                }
+                offset = toml.effectiveOffset(runtime.defaultOffset());
+                offsetLocation = live == null ? null : live.location();
+                offsetSource = live == null ? "deployment.toml sets none: " + runtime.defaultSource()
+                        : live.location().toString();
+                staleCarbonXml(offset, notes);
+            }
+            case DEPLOYMENT_YAML -> {
+                List<YamlDocument.Value> v = yaml(runtime.offsetFile()).select(YAML_OFFSET);
+                if (v.isEmpty()) {
+                    throw new Wso2PortsException(source.location(runtime.offsetFile()), "has no wso2.carbon: ports: "
+                            + "offset", "Add it (0 for none)");
+                }
+                offset = OffsetValue.parse(v.get(0).text(), v.get(0).location(),
+                        "wso2.carbon.ports.offset");
+                offsetLocation = v.get(0).location();
+                offsetSource = offsetLocation.toString();
+            }
+            default -> throw new IllegalStateException(runtime.format().toString());
+        }
+        return new RuntimeConfig(distribution, runtime, detected, offset, offsetLocation, offsetSource,
+                ports(detected, catalog), notes);
+    }
+
+    private List<PortUse> ports(ProductDetector.Detected detected, Catalog catalog) {
+        String runtimeName = distribution.runtimes().size() > 1 ? runtime.name() : null;
+        Set<String> groups = detected.product().groups(detected.version(), runtimeName);
+        List<PortUse> ports = new ArrayList<>();
+        for (CatalogEntry entry : catalog.entriesFor(groups)) {
+            if (enabled(entry.when(), groups)) {
+                ports.addAll(ports(entry));
+            }
+        }
+        return ports;
+    }
+
+    /** The ports of one entry: from deployment.toml, else from the files that exist, else the catalog default. */
+    private List<PortUse> ports(CatalogEntry entry) {
+        List<PortUse> found = new ArrayList<>();
+        boolean fileSeen = false;
+        for (Locator loc : entry.locators()) {
+            if (loc.isToml()) {
+                if (toml != null) {
+                    DeploymentToml.PortValue v = toml.port(loc.toml());
+                    if (v != null && v.number() > 0 && v.number() <= 65535) {
+                        return List.of(declared(entry, (int) v.number(), v.location()));
+                    }
+                }
+                continue;
+            }
+            String path = runtime.conf(loc.file());
+            if (!source.isFile(path)) {
+                continue;
+            }
+            fileSeen = true;
+            for (Value v : values(path, loc)) {
+                Integer port = portNumber(v.text());
+                if (port != null) {
+                    found.add(declared(entry, port, v.location()));
+                }
+            }
+        }
+        if (found.isEmpty() && !fileSeen && entry.port() >= 0) {
+            found.add(new PortUse(entry, entry.port(), entry.rule(), null));
+        }
+        return found;
+    }
+
+    private static PortUse declared(CatalogEntry entry, int port, Location at) {
+        return new PortUse(entry, port, entry.declaredRule() != null ? entry.declaredRule() : entry.rule(), at);
+    }
+
+    private boolean enabled(Condition when, Set<String> groups) {
+        if (when.toml() != null && toml != null) {
+            DeploymentToml.PortValue v = toml.port(when.toml());
+            if (v != null) {
+                return !v.raw().equalsIgnoreCase("false");
+            }
+        }
+        Locator loc = when.locator();
+        if (loc != null && source.isFile(runtime.conf(loc.file()))) {
+            String path = runtime.conf(loc.file());
+            if (loc.xpath() != null) {
+                return !xml(path).select(loc.xpath(), CarbonXml.PREFIXES).isEmpty();
+            }
+            List<Value> values = values(path, loc);
+            return !values.isEmpty() && values.get(0).text().strip().equalsIgnoreCase("true");
+        }
+        return when.defaultFor(groups);
+    }
+
+    /** A value read at a locator. */
+    private record Value(String text, Location location) {
+    }
+
+    private List<Value> values(String path, Locator loc) {
+        List<Value> out = new ArrayList<>();
+        if (loc.xpath() != null) {
+            XmlDocument doc = xml(path);
+            for (Node n : doc.select(loc.xpath(), CarbonXml.PREFIXES)) {
+                String text = n instanceof Attribute a ? a.getValue() : n instanceof Element e ? e.getText() : null;
+                if (text != null) {
+                    out.add(new Value(text, doc.location(n)));
+                }
+            }
+        } else if (loc.yaml() != null) {
+            for (YamlDocument.Value v : yaml(path).select(loc.yaml())) {
+                out.add(new Value(v.text(), v.location()));
+            }
+        } else if (loc.property() != null) {
+            PropertiesFile.Value v = properties(path).get(loc.property());
+            if (v != null) {
+                out.add(new Value(v.text(), v.location()));
+            }
+        }
+        return out;
+    }
+
+    /** A plain port number, or null for placeholders such as ${http.nio.port} (not a port of its own). */
+    private static Integer portNumber(String raw) {
+        String v = raw.strip();
+        if (!v.matches("[0-9]{1,5}")) {
+            return null;
+        }
+        int n = Integer.parseInt(v);
+        return n >= 1 && n <= 65535 ? n : null;
+    }
+
+    private void staleCarbonXml(int offset, List<String> notes) {
+        String carbonXml = runtime.conf("carbon.xml");
+        if (!source.isFile(carbonXml)) {
+            return;
+        }
+        try {
+            CarbonXml.Offset generated = CarbonXml.offset(xml(carbonXml));
+            if (generated.value() != offset) {
+                notes.add(generated.location() + " says offset " + generated.value() + ", but it is generated from "
+                        + "deployment.toml at the next start: the toml's " + offset + " is used");
+            }
+        } catch (Wso2PortsException e) {
+            // a generated file that does not parse is regenerated anyway; the toml is what counts
+        }
+    }
+
+    private XmlDocument xml(String path) {
+        return (XmlDocument) parsed.computeIfAbsent(path, p -> XmlDocument.parse(source.location(p), source.read(p)));
+    }
+
+    private YamlDocument yaml(String path) {
+        return (YamlDocument) parsed.computeIfAbsent(path,
+                p -> YamlDocument.parse(TextFile.utf8(source.location(p), source.read(p))));
+    }
+
+    private PropertiesFile properties(String path) {
+        return (PropertiesFile) parsed.computeIfAbsent(path,
+                p -> PropertiesFile.parse(TextFile.utf8(source.location(p), source.read(p))));
+    }
+
+    private DeploymentToml toml() {
+        return (DeploymentToml) parsed.computeIfAbsent(runtime.offsetFile(),
+                p -> DeploymentToml.parse(TextFile.utf8(source.location(p), source.read(p))));
+    }
+}
