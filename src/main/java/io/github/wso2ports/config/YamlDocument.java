@@ -60,7 +60,7 @@ public final class YamlDocument {
     /**
      * The scalars at a path of mapping keys separated by {@code /} ({@code wso2.carbon/ports/offset}; keys may
      * hold dots), where {@code *} steps into every item of a sequence, and {@code [key=value]} after a segment
-     * keeps only mappings whose {@code key} is {@code value}.
+     * keeps only mappings whose {@code key} is {@code value} ({@code [key!=value]}: whose key is absent or differs).
      */
     public List<Value> select(String path) {
         List<Node> nodes = new ArrayList<>();
@@ -85,9 +85,12 @@ public final class YamlDocument {
         String key = segment;
         String filterKey = null;
         String filterValue = null;
+        boolean negate = false;
         int bracket = segment.indexOf('[');
         if (bracket >= 0 && segment.endsWith("]")) {
-            String[] f = segment.substring(bracket + 1, segment.length() - 1).split("=", 2);
+            String filter = segment.substring(bracket + 1, segment.length() - 1);
+            negate = filter.contains("!=");
+            String[] f = filter.split(negate ? "!=" : "=", 2);
             filterKey = f[0];
             filterValue = f.length > 1 ? f[1] : "";
             key = segment.substring(0, bracket);
@@ -105,7 +108,7 @@ public final class YamlDocument {
             }
         }
         for (Node n : found) {
-            if (filterKey == null || matches(n, filterKey, filterValue)) {
+            if (filterKey == null || matches(n, filterKey, filterValue) != negate) {
                 out.add(n);
             }
         }

@@ -10,7 +10,6 @@ import io.github.wso2ports.distribution.Layout;
 import io.github.wso2ports.distribution.LayoutDetector;
 
 import org.apache.commons.io.FilenameUtils;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -34,10 +33,11 @@ import java.util.Locale;
  * {@code <instances>}, it writes each instance's planned {@code <offset>}.
  * <p>
  * Every file is checked before any is written; a run that must refuse one file writes none. Writes are
- * atomic and keep the file's encoding, line breaks, comments and permissions.
+ * atomic and keep the file's encoding, line breaks, comments and permissions. Archives are refused: apply never
+ * edits a zip.
  */
 @Mojo(name = "apply", requiresProject = false, threadSafe = true)
-public class ApplyMojo extends AbstractMojo {
+public class ApplyMojo extends AbstractWso2PortsMojo {
 
     /**
      * The port offset to set: a whole number from 0 up (every port that moves must stay within 65535).
@@ -45,13 +45,6 @@ public class ApplyMojo extends AbstractMojo {
      */
     @Parameter(property = "offset")
     private String offset;
-
-    /**
-     * The distribution to change: the home folder of an unpacked WSO2 distribution. Default: the configured
-     * instances, or else the current folder. Archives are refused: apply never edits a zip.
-     */
-    @Parameter(property = "wso2-ports.home")
-    private File home;
 
     /**
      * In a multi-runtime distribution (EI 6.x, IoT 3.x), the runtime to change, such as {@code broker},
@@ -75,18 +68,6 @@ public class ApplyMojo extends AbstractMojo {
      */
     @Parameter(property = "wso2-ports.replacePlaceholder", defaultValue = "false")
     private boolean replacePlaceholder;
-
-    /** Skip this goal. */
-    @Parameter(property = "wso2-ports.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** The WSO2 instances of the estate (shared with the check goal). */
-    @Parameter
-    private List<Instance> instances;
-
-    /** Paths in messages are shown relative to this folder (the project, or the current folder without one). */
-    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
-    private File basedir;
 
     /** A distribution to change, with the offset and runtime to set. */
     /**
@@ -144,12 +125,11 @@ public class ApplyMojo extends AbstractMojo {
     }
 
     private List<Target> targets() throws MojoFailureException {
-        boolean haveInstances = instances != null && !instances.isEmpty();
         if (home != null) {
             requireOffset();
             return List.of(new Target(null, home.getName(), home, runtime, offset, "-Doffset"));
         }
-        if (!haveInstances) {
+        if (!hasInstances()) {
             requireOffset();
             return List.of(new Target(null, basedir.getName(), basedir, runtime, offset, "-Doffset"));
         }
@@ -206,16 +186,6 @@ public class ApplyMojo extends AbstractMojo {
                     "Unpack it and point -Dwso2-ports.home (or <home>) at the unpacked folder");
         }
         return FolderSource.open(path, display(path));
-    }
-
-    /** A path as the user should see it: relative to the project (or current) folder when inside it. */
-    private String display(Path path) {
-        Path base = basedir.toPath().toAbsolutePath().normalize();
-        Path p = path.toAbsolutePath().normalize();
-        if (p.equals(base)) {
-            return "";
-        }
-        return p.startsWith(base) ? FilenameUtils.separatorsToUnix(base.relativize(p).toString()) : p.toString();
     }
 
     private void report(String label, ApplyPlan plan) {

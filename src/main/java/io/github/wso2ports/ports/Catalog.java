@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The port catalog: a data resource ({@code catalog.toml}) listing WSO2's products and ports, their offset
@@ -107,6 +109,13 @@ public final class Catalog {
             if (!keys.add(p.key())) {
                 throw new IllegalStateException("catalog: duplicate product " + p.key());
             }
+            List<String> portIds = new ArrayList<>(p.ports().keySet());
+            p.runtimes().forEach(r -> portIds.addAll(r.ports().keySet()));
+            for (String id : portIds) {
+                if (!ids.contains(id)) {
+                    throw new IllegalStateException("catalog: " + p.key() + " sets a default for unknown port " + id);
+                }
+            }
         }
         return new Catalog(products, entries);
     }
@@ -125,11 +134,12 @@ public final class Catalog {
             TomlTable rt = r.getTable(i);
             Long shipped = rt.getLong("shipped_offset");
             runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), strings(rt, "groups"),
-                    shipped == null ? 0 : shipped.intValue()));
+                    shipped == null ? 0 : shipped.intValue(), portMap(rt, key)));
         }
         Long defaultOffset = t.getLong("default_offset");
         return new Product(key, required(t, "name", key), strings(t, "markers"), strings(t, "groups"),
-                defaultOffset == null ? null : defaultOffset.intValue(), versions, runtimes, t.getString("correction"));
+                defaultOffset == null ? null : defaultOffset.intValue(), versions, runtimes, portMap(t, key),
+                t.getString("correction"));
     }
 
     private static CatalogEntry entry(TomlTable t, int index) {
@@ -187,6 +197,21 @@ public final class Catalog {
             throw new IllegalStateException("catalog: " + id + ": a locator needs a file or a toml key");
         }
         return loc;
+    }
+
+    private static Map<String, Integer> portMap(TomlTable t, String what) {
+        TomlTable ports = t.getTable("ports");
+        Map<String, Integer> out = new TreeMap<>();
+        if (ports != null) {
+            for (String id : ports.keySet()) {
+                Long n = ports.getLong(List.of(id));
+                if (n == null || n < 0 || n > 65535) {
+                    throw new IllegalStateException("catalog: " + what + ": ports." + id + " must be 0..65535");
+                }
+                out.put(id, n.intValue());
+            }
+        }
+        return out;
     }
 
     private static List<String> strings(TomlTable t, String key) {

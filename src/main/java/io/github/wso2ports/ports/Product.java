@@ -3,6 +3,7 @@ package io.github.wso2ports.ports;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Set;
  * offset it runs at when its files set none.
  */
 public record Product(String key, String name, List<String> markers, List<String> groups, Integer defaultOffset,
-        List<VersionGroups> versions, List<RuntimeSpec> runtimes, String correction) {
+        List<VersionGroups> versions, List<RuntimeSpec> runtimes, Map<String, Integer> ports, String correction) {
 
     /** Groups added for versions in [from, until); either bound may be null. */
     public record VersionGroups(String from, String until, List<String> groups) {
@@ -24,8 +25,20 @@ public record Product(String key, String name, List<String> markers, List<String
         }
     }
 
-    /** A runtime of a multi-runtime product, with its groups and the offset WSO2 ships it with. */
-    public record RuntimeSpec(String name, List<String> groups, int shippedOffset) {
+    /**
+     * A runtime of a multi-runtime product, with its groups, the offset WSO2 ships it with and default port numbers
+     * that differ from the catalog entries' (0: it does not have that port).
+     */
+    public record RuntimeSpec(String name, List<String> groups, int shippedOffset, Map<String, Integer> ports) {
+    }
+
+    /** The default number of a port for a runtime (null: the product itself); 0 when it does not have it. */
+    public int defaultPort(String runtime, CatalogEntry entry) {
+        RuntimeSpec spec = runtime(runtime);
+        if (spec != null && spec.ports().containsKey(entry.id())) {
+            return spec.ports().get(entry.id());
+        }
+        return ports.getOrDefault(entry.id(), entry.port());
     }
 
     /** The port groups of a runtime (null: the product itself) at a version (null: unknown). */

@@ -109,14 +109,14 @@ public final class RuntimeReader {
         List<PortUse> ports = new ArrayList<>();
         for (CatalogEntry entry : catalog.entriesFor(groups)) {
             if (enabled(entry.when(), groups)) {
-                ports.addAll(ports(entry));
+                ports.addAll(ports(entry, detected.product().defaultPort(runtimeName, entry)));
             }
         }
         return ports;
     }
 
     /** The ports of one entry: from deployment.toml, else from the files that exist, else the catalog default. */
-    private List<PortUse> ports(CatalogEntry entry) {
+    private List<PortUse> ports(CatalogEntry entry, int defaultPort) {
         List<PortUse> found = new ArrayList<>();
         boolean fileSeen = false;
         for (Locator loc : entry.locators()) {
@@ -141,8 +141,8 @@ public final class RuntimeReader {
                 }
             }
         }
-        if (found.isEmpty() && !fileSeen && entry.port() >= 0) {
-            found.add(new PortUse(entry, entry.port(), entry.rule(), null));
+        if (found.isEmpty() && !fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
+            found.add(new PortUse(entry, defaultPort, entry.rule(), null));
         }
         return found;
     }

@@ -1,0 +1,129 @@
+package io.github.wso2ports.check;
+
+import io.github.wso2ports.ports.PortUse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds what will go wrong when the estate starts: ports two instances (or runtimes, or one instance twice)
+ * bind on one host, reserved ports, planned offsets the files do not have, ports out of range, and ports that
+ * need root or sit in the ephemeral range. Ports are grouped by (host, protocol, port) in one pass: the cost
+ * grows with the number of ports, not with its square.
+ */
+public final class ClashDetector {
+
+    /**
+     * @param ephemeralFrom first port of the OS ephemeral range (Linux: 32768)
+     * @param ephemeralTo   last port of it (Linux: 60999)
+     * @param severities    severities that replace a kind's default
+     */
+    public record Options(int ephemeralFrom, int ephemeralTo, Map<FindingKind, Severity> severities) {
+
+        public static Options defaults() {
+            return new Options(32768, 60999, Map.of());
+        }
+    }
+
+    private record Key(String host, String protocol, long port) {
+    }
+
+    private record Held(RuntimeInstance instance, PortUse port) {
+    }
+
+    private ClashDetector() {
+    }
+
+    public static List<Finding> detect(List<RuntimeInstance> instances, List<ReservedPort> reserved, Options options) {
+        List<Finding> findings = new ArrayList<>();
+        Map<Key, List<Held>> byPort = new HashMap<>();
+        for (RuntimeInstance i : instances) {
+            offsetFinding(i, findings);
+            for (PortUse p : i.config().ports()) {
+                if (!p.entry().listens()) {
+                    continue;
+                }
+                long port = p.effective(i.offset());
+                Owner owner = owner(i, p);
+                if (port < 1 || port > 65535) {
+                    findings.add(new Finding(FindingKind.RANGE, FindingKind.RANGE.defaultSeverity(), i.host(),
+                            p.entry().protocol(), port, List.of(owner), "offset " + i.offset() + " moves "
+                                    + p.base() + " outside 1..65535"));
+                    continue;
+                }
+                byPort.computeIfAbsent(new Key(i.host(), p.entry().protocol(), port), k -> new ArrayList<>())
+                        .add(new Held(i, p));
+            }
+        }
+        for (Map.Entry<Key, List<Held>> e : byPort.entrySet()) {
+            Key key = e.getKey();
+            List<Held> holders = e.getValue();
+            List<Owner> owners = holders.stream().map(h -> owner(h.instance(), h.port())).sorted(OWNER_ORDER).toList();
+            if (holders.size() > 1) {
+                boolean hazelcast = holders.stream().allMatch(h -> h.port().entry().id().startsWith("hazelcast"));
+                findings.add(new Finding(FindingKind.CLASH, FindingKind.CLASH.defaultSeverity(), key.host(),
+                        key.protocol(), key.port(), owners, hazelcast ? "Hazelcast does not fail on this: it silently "
+                                + "takes the next free port, which well-known-member lists do not expect" : null));
+            }
+            for (ReservedPort r : reserved) {
+                if (r.covers(key.host(), key.protocol(), key.port())) {
+                    List<Owner> withReservation = new ArrayList<>(owners);
+                    withReservation.add(new Owner("reserved: " + r.reason(), null, r.source(), r.location()));
+                    findings.add(new Finding(FindingKind.RESERVED, FindingKind.RESERVED.defaultSeverity(), key.host(),
+                            key.protocol(), key.port(), withReservation, null));
+                }
+            }
+            if (key.port() < 1024) {
+                findings.add(new Finding(FindingKind.PRIVILEGED, FindingKind.PRIVILEGED.defaultSeverity(), key.host(),
+                        key.protocol(), key.port(), owners, "below 1024: binding it needs root"));
+            }
+            if (key.port() >= options.ephemeralFrom() && key.port() <= options.ephemeralTo()) {
+                findings.add(new Finding(FindingKind.EPHEMERAL, FindingKind.EPHEMERAL.defaultSeverity(), key.host(),
+                        key.protocol(), key.port(), owners, "in the ephemeral range " + options.ephemeralFrom() + "-"
+                                + options.ephemeralTo() + ", where any outgoing connection may take it first"));
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Severity s = options.severities().getOrDefault(f.kind(), f.severity());
+            if (s != Severity.IGNORE) {
+                out.add(f.withSeverity(s));
+            }
+        }
+        out.sort(FINDING_ORDER);
+        return out;
+    }
+
+    private static void offsetFinding(RuntimeInstance i, List<Finding> findings) {
+        if (i.plannedOffset() == null || i.plannedOffset() == i.offset()) {
+            return;
+        }
+        String from = i.config().offsetSource();
+        findings.add(new Finding(FindingKind.OFFSET, FindingKind.OFFSET.defaultSeverity(), i.host(), null, 0,
+                List.of(), i.id() + " is planned at offset " + i.plannedOffset() + " but its files say " + i.offset()
+                        + " (" + from + "); fix: " + i.applyCommand()));
+    }
+
+    private static Owner owner(RuntimeInstance i, PortUse p) {
+        return new Owner(i.id(), p.entry().purpose(), p.provenance(), p.location());
+    }
+
+    private static final Comparator<Owner> OWNER_ORDER = Comparator.comparing(Owner::name)
+            .thenComparing(Owner::where);
+
+    private static final Map<Severity, Integer> RANK = new EnumMap<>(Map.of(Severity.ERROR, 0, Severity.WARNING, 1,
+            Severity.INFO, 2, Severity.IGNORE, 3));
+
+    private static final Comparator<Finding> FINDING_ORDER = Comparator
+            .comparing((Finding f) -> RANK.get(f.severity()))
+            .thenComparing(Finding::host)
+            .thenComparingLong(Finding::port)
+            .thenComparing(f -> Objects.toString(f.protocol(), ""))
+            .thenComparing(Finding::kind)
+            .thenComparing(Finding::describe);
+}

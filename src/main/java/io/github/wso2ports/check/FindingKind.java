@@ -1,0 +1,33 @@
+package io.github.wso2ports.check;
+
+/** What a finding is about, with its default severity. The names are what the console and reports print. */
+public enum FindingKind {
+    /** Two instances (or runtimes, or one instance twice) listen on one protocol/port of one host. */
+    CLASH("clash", Severity.ERROR),
+    /** An instance listens on a reserved port. */
+    RESERVED("reserved", Severity.ERROR),
+    /** An instance's real offset differs from its planned offset. */
+    OFFSET("offset", Severity.ERROR),
+    /** An effective port falls outside 1..65535. */
+    RANGE("range", Severity.ERROR),
+    /** A port below 1024: binding it needs root. */
+    PRIVILEGED("privileged", Severity.WARNING),
+    /** A port in the OS ephemeral range, where an outgoing connection may take it first. */
+    EPHEMERAL("ephemeral", Severity.WARNING);
+
+    private final String label;
+    private final Severity defaultSeverity;
+
+    FindingKind(String label, Severity defaultSeverity) {
+        this.label = label;
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+}

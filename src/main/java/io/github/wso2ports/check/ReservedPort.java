@@ -1,0 +1,92 @@
+package io.github.wso2ports.check;
+
+import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.text.TextFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ports no instance may listen on: a number or an inclusive range, a protocol, a host (null: every host), why,
+ * and where the reservation is declared.
+ *
+ * @param location the file and line of the reservation, when it comes from a file
+ */
+public record ReservedPort(int from, int to, String protocol, String host, String reason, String source,
+        Location location) {
+
+    private static final Pattern RANGE = Pattern.compile("([0-9]{1,5})(?:\\s*-\\s*([0-9]{1,5}))?");
+    private static final Pattern LINE = Pattern.compile(
+            "^([0-9]{1,5}(?:-[0-9]{1,5})?)(?:/(tcp|udp))?(?:\\s+host=(\\S+))?(?:\\s+(.*))?$", Pattern.CASE_INSENSITIVE);
+
+    public boolean covers(String host, String protocol, long port) {
+        return port >= from && port <= to && this.protocol.equals(protocol)
+                && (this.host == null || this.host.equals(host));
+    }
+
+    public String ports() {
+        return from == to ? String.valueOf(from) : from + "-" + to;
+    }
+
+    /**
+     * A reservation from the pom's {@code <reservedPort>}.
+     *
+     * @param port a number or an inclusive range such as {@code 32768-60999}
+     */
+    public static ReservedPort of(String port, String protocol, String host, String reason, String source,
+            Location location) {
+        Location where = location != null ? location : Location.of(source);
+        if (port == null || port.isBlank()) {
+            throw new Wso2PortsException(where, "a reserved port has no <port>", "Give a number or a range such as 5432 "
+                    + "or 32768-60999");
+        }
+        Matcher m = RANGE.matcher(port.strip());
+        if (!m.matches()) {
+            throw new Wso2PortsException(where, "reserved port '" + port + "' is not a number or a range",
+                    "Write it as 5432 or 32768-60999");
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        if (from < 1 || to > 65535) {
+            throw new Wso2PortsException(where, "reserved port '" + port + "' is outside 1..65535", null);
+        }
+        if (to < from) {
+            throw new Wso2PortsException(where, "reserved range '" + port + "' runs backwards",
+                    "Write the lower port first: " + to + "-" + from);
+        }
+        String proto = protocol == null || protocol.isBlank() ? "tcp" : protocol.strip().toLowerCase(Locale.ROOT);
+        if (!proto.equals("tcp") && !proto.equals("udp")) {
+            throw new Wso2PortsException(where, "reserved port '" + port + "' has protocol '" + protocol + "'",
+                    "Use tcp or udp");
+        }
+        String h = host == null || host.isBlank() ? null : host.strip();
+        String why = reason == null || reason.isBlank() ? "reserved" : reason.strip();
+        return new ReservedPort(from, to, proto, h, why, source, location);
+    }
+
+    /**
+     * The reserved-ports file: one entry a line, {@code PORT[-PORT][/udp] [host=NAME] reason}; blank lines and
+     * {@code #} comments are skipped.
+     */
+    public static List<ReservedPort> parseFile(TextFile file) {
+        List<ReservedPort> out = new ArrayList<>();
+        for (int line = 1; line <= file.lineCount(); line++) {
+            String text = file.text().substring(file.lineStart(line), file.lineEnd(line)).strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            Location at = file.location().atLine(line);
+            Matcher m = LINE.matcher(text);
+            if (!m.matches()) {
+                throw new Wso2PortsException(at, "expected 'PORT[-PORT][/udp] [host=NAME] reason', found '" + text + "'",
+                        "For example: 5432 PostgreSQL, or 32768-60999 host=app1 ephemeral range");
+            }
+            out.add(of(m.group(1), m.group(2), m.group(3), m.group(4), at.toString(), at));
+        }
+        return out;
+    }
+}

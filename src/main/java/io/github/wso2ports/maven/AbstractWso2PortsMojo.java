@@ -1,0 +1,50 @@
+package io.github.wso2ports.maven;
+
+import org.apache.commons.io.FilenameUtils;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What every goal shares: the estate's instances, a home given on the command line, skip, and how paths show. */
+abstract class AbstractWso2PortsMojo extends AbstractMojo {
+
+    /**
+     * The WSO2 instances of the estate: each with an {@code <id>}, a {@code <home>} (an unpacked distribution
+     * folder, or for reading only its .zip), and optionally {@code <host>} (default localhost), a planned
+     * {@code <offset>}, a {@code <runtime>} of a multi-runtime distribution and a {@code <product>}.
+     */
+    @Parameter
+    protected List<Instance> instances;
+
+    /**
+     * A distribution to work on instead of the configured instances: the home folder of an unpacked WSO2
+     * distribution (check also reads a distribution .zip). Default: the instances, or else the current folder.
+     */
+    @Parameter(property = "wso2-ports.home")
+    protected File home;
+
+    /** Skip this goal. */
+    @Parameter(property = "wso2-ports.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Paths in messages are shown relative to this folder (the project, or the current folder without one). */
+    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    protected boolean hasInstances() {
+        return instances != null && !instances.isEmpty();
+    }
+
+    /** A path as the user should see it: relative to the project (or current) folder when inside it, else absolute. */
+    protected String display(Path path) {
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        if (p.equals(base)) {
+            return "";
+        }
+        return p.startsWith(base) ? FilenameUtils.separatorsToUnix(base.relativize(p).toString()) : p.toString();
+    }
+}
