@@ -1,43 +1,181 @@
 package io.github.wso2ports.ports;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CatalogTest {
 
-    private final Map<String, CatalogEntry> byId = Catalog.builtIn().entries().stream()
+    private final Catalog catalog = Catalog.builtIn();
+    private final Map<String, CatalogEntry> byId = catalog.entries().stream()
             .collect(Collectors.toMap(CatalogEntry::id, Function.identity()));
 
-    @Test
-    void jmxPortsFollowTheFilesNotTheSeed() {
-        assertEquals(9999, byId.get("jmx-rmi-registry").port());
-        assertEquals(11111, byId.get("jmx-rmi-server").port());
-        assertTrue(byId.get("jmx-rmi-registry").correction().contains("swaps") || byId.get("jmx-rmi-registry")
-                .correction().contains("reverse"));
-        assertEquals(OffsetRule.TEMPLATE, byId.get("jmx-rmi-server").rule());
+    /** The seed page (../shared/seed), which is not copied into this repository. */
+    private static String seed() throws IOException {
+        String configured = System.getProperty("wso2ports.seed", "../shared/seed/000_895dbf0aa2b2ac63.txt");
+        Assumptions.assumeFalse("skip".equals(configured), "seed tests skipped (-Dwso2ports.seed=skip)");
+        Path seed = Paths.get(configured);
+        if (!Files.isRegularFile(seed)) {
+            Assertions.fail("The seed page is not at " + seed.toAbsolutePath() + "; point -Dwso2ports.seed=FILE at it, "
+                    + "or skip with -Dwso2ports.seed=skip");
+        }
+        return Files.readString(seed, StandardCharsets.UTF_8);
+    }
+
+    /** Every port number the seed lists: in bullet lists, tables and the HTML table of mobile ports. */
+    static Set<Integer> seedPorts(String text) {
+        Set<Integer> ports = new TreeSet<>();
+        List<Pattern> patterns = List.of(
+                Pattern.compile("(?m)^\\s*-\\s+(\\d{3,5})(?:,\\s*(\\d{3,5}))?\\s"),
+                Pattern.compile("\\|\\s*(?:spark\\.[\\w.]+\\s*\\|\\s*)?(\\d{3,5})\\s*\\|"),
+                Pattern.compile("<(?:p|td)>(\\d{3,5})</(?:p|td)>"),
+                Pattern.compile("ports to open are (\\d+), (\\d+) and (\\d+)"));
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    if (m.group(g) != null) {
+                        ports.add(Integer.valueOf(m.group(g)));
+                    }
+                }
+            }
+        }
+        return ports;
     }
 
     @Test
-    void mqttSslIs8883AndTheHazelcastPortDoesNotMove() {
+    void everyPortOfTheSeedIsInTheCatalog() throws IOException {
+        Set<Integer> seed = seedPorts(seed());
+        assertTrue(seed.size() >= 70, "the seed extraction found only " + seed);
+        Set<Integer> known = new TreeSet<>();
+        for (CatalogEntry e : catalog.entries()) {
+            known.add(e.port());
+            known.addAll(e.seed());
+        }
+        Set<Integer> missing = new TreeSet<>(seed);
+        missing.removeAll(known);
+        assertEquals(Set.of(), missing, "seed ports the catalog does not cover");
+    }
+
+    @Test
+    void seedPortsMapToTheRightEntries() {
+        // seed number -> the catalog entry it belongs to (written by hand from the seed page and port-truth.md)
+        Map<Integer, String> expected = Map.ofEntries(
+                Map.entry(9445, "servlet-https"), Map.entry(9765, "servlet-http"), Map.entry(9446, "servlet-https"),
+                Map.entry(5675, "amqp"), Map.entry(8675, "amqp-ssl"), Map.entry(1886, "mqtt"),
+                Map.entry(8836, "mqtt-ssl"), Map.entry(8833, "mqtt-ssl"), Map.entry(7614, "broker-thrift"),
+                Map.entry(8290, "passthrough-http"), Map.entry(8253, "passthrough-https"), Map.entry(7612, "databridge-thrift"),
+                Map.entry(7712, "databridge-thrift-ssl"), Map.entry(9161, "cassandra-rpc"), Map.entry(9643, "c5-https"),
+                Map.entry(2195, "apns-provider"), Map.entry(2196, "apns-provider"), Map.entry(11224, "cep-ha-event-sync"),
+                Map.entry(10397, "apim-keyvalidation-thrift"), Map.entry(2199, "jndi-provider"));
+        expected.forEach((port, id) -> {
+            CatalogEntry e = byId.get(id);
+            assertNotNull(e, id);
+            assertTrue(e.port() == port || e.seed().contains(port), id + " should cover seed port " + port);
+        });
+    }
+
+    @Test
+    void correctionsAreRecorded() {
+        assertEquals(9999, byId.get("jmx-rmi-registry").port());
+        assertEquals(11111, byId.get("jmx-rmi-server").port());
+        assertTrue(byId.get("jmx-rmi-registry").correction().contains("11111"));
         assertEquals(8883, byId.get("mqtt-ssl").port());
         assertTrue(byId.get("mqtt-ssl").correction().contains("8833"));
+        assertTrue(byId.get("hazelcast-member").correction().contains("4100"));
         assertEquals(OffsetRule.FIXED, byId.get("hazelcast-member").rule());
+        assertEquals(10711, byId.get("thrift-authentication").port());
+        assertNotNull(byId.get("thrift-authentication").correction());
+        assertEquals(8099, byId.get("apim-websocket-secure").port());
+        assertNotNull(byId.get("apim-websocket-secure").correction());
+        assertEquals(8672, byId.get("amqp-ssl").port());
+        assertNotNull(byId.get("amqp-ssl").correction());
+        assertEquals(9021, byId.get("apim-websub-http").port());
+        assertEquals(8021, byId.get("apim-websub-https").port());
+        assertNotNull(byId.get("apim-websub-https").correction());
+        assertTrue(byId.get("apns-provider").correction().contains("2021"));
+
+        Product mi = catalog.product("wso2mi").orElseThrow();
+        assertEquals(10, mi.defaultOffset());
+        assertTrue(mi.correction().contains("8280/8243"));
+        assertEquals(8280, byId.get("passthrough-http").port());
+        assertEquals(8243, byId.get("passthrough-https").port());
+        assertEquals(9154, byId.get("mi-management-https").port());
+
+        Product ei = catalog.product("wso2ei").orElseThrow();
+        assertEquals(Map.of("integrator", 0, "analytics", 1, "business-process", 2, "broker", 3, "micro-integrator", 10),
+                Map.of("integrator", ei.runtime("integrator").shippedOffset(), "analytics",
+                        ei.runtime("analytics").shippedOffset(), "business-process",
+                        ei.runtime("business-process").shippedOffset(), "broker", ei.runtime("broker").shippedOffset(),
+                        "micro-integrator", ei.runtime("micro-integrator").shippedOffset()));
+        Product iot = catalog.product("wso2iot").orElseThrow();
+        assertEquals(2, iot.runtime("analytics").shippedOffset());
+        assertEquals(3, iot.runtime("broker").shippedOffset());
+        assertEquals(1, iot.runtime("backend").shippedOffset());
+        assertEquals(4, iot.runtime("keymanager").shippedOffset());
+    }
+
+    @Test
+    void everyEntryHasASourceAndEveryProductAKnownGroup() {
+        Set<String> groups = new TreeSet<>();
+        catalog.entries().forEach(e -> {
+            groups.addAll(e.groups());
+            groups.addAll(e.when().onFor());
+            groups.addAll(e.when().offFor());
+        });
+        for (CatalogEntry e : catalog.entries()) {
+            assertTrue(e.source().length() > 10, e.id());
+        }
+        for (Product p : catalog.products()) {
+            Set<String> named = new TreeSet<>(p.groups());
+            p.versions().forEach(v -> named.addAll(v.groups()));
+            p.runtimes().forEach(r -> named.addAll(r.groups()));
+            for (String g : named) {
+                assertTrue(groups.contains(g), p.key() + " names group " + g + " that no port or flag uses");
+            }
+        }
+    }
+
+    @Test
+    void versionsSelectGroups() {
+        Product am = catalog.product("wso2am").orElseThrow();
+        assertTrue(am.groups("1.9.0", null).contains("apim1"));
+        assertTrue(!am.groups("2.6.0", null).contains("apim1") && am.groups("2.6.0", null).contains("thrift-auth"));
+        assertTrue(am.groups("4.2.0", null).contains("apim-websub"));
+        assertTrue(!am.groups("3.2.0", null).contains("apim-websub"));
+        assertEquals(-1, Versions.compare("4.9", "4.10"));
+        assertEquals(0, Versions.compare("5.10", "5.10.0"));
     }
 
     @Test
     void brokenCatalogsAreRejected() {
-        assertThrows(IllegalStateException.class, () -> Catalog.parse("[[port]]\nid = \"a\"\nport = 70000\n"));
-        assertThrows(IllegalStateException.class, () -> Catalog.parse("[[port]]\nid = \"a\"\nport = 1\npurpose = \"p\"\n"
-                + "rule = \"offset\"\nsource = \"s\"\n[[port]]\nid = \"a\"\nport = 2\npurpose = \"p\"\nrule = \"offset\"\n"
-                + "source = \"s\"\n"));
-        assertThrows(IllegalArgumentException.class, () -> Catalog.parse("[[port]]\nid = \"a\"\nport = 1\n"
-                + "purpose = \"p\"\nrule = \"sometimes\"\nsource = \"s\"\n"));
+        String ok = "[[port]]\nid = \"a\"\nport = 1\npurpose = \"p\"\nrule = \"offset\"\nsource = \"s\"\n";
+        Catalog.parse(ok);
+        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("port = 1", "port = 70000")));
+        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok + ok));
+        assertThrows(IllegalArgumentException.class, () -> Catalog.parse(ok.replace("offset", "sometimes")));
+        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
+                "source = \"s\"\nlocators = [{ file = \"x.xml\" }]\n")));
+        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok + "[[product]]\nkey = \"k\"\nname = \"n\"\n"
+                + "ports = { nope = 1 }\n"));
     }
 }
