@@ -1,0 +1,95 @@
+package io.github.wso2ports.check;
+
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.ports.PortUse;
+import io.github.wso2ports.testing.Corpus;
+import io.github.wso2ports.testing.Zips;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reads every distribution of the corpus as check does, from the folder and from a zip of it: no crash, the same
+ * ports either way, and the folders without an offset file fail with that reason.
+ */
+class CorpusCheckTest {
+
+    /** Folders check cannot read, with (part of) the reason it must give. */
+    static final Map<String, String> UNREADABLE = new TreeMap<>(Map.ofEntries(
+            Map.entry("wso2am-2.1.0_puppet-apim-wso2am_runtime", "templates (repository/conf/carbon.xml.erb)"),
+            Map.entry("wso2am-2.6.0_puppet-apim", "templates (repository/conf/carbon.xml.erb)"),
+            Map.entry("wso2am-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
+            Map.entry("wso2am-universal-gw-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
+            Map.entry("wso2ei-6.1.1_puppet-ei", "templates (conf/carbon.xml.erb)"),
+            Map.entry("wso2as-5.3.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2bps-3.6.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2esb-4.9.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2mb-3.2.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2ml-1.2.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2ss-1.5.0", "not a WSO2 distribution this plugin knows")));
+
+    @TempDir
+    Path temp;
+
+    static EstateReader.Result read(Path home, String display) {
+        String id = home.getFileName().toString().replaceFirst("\\.zip$", "");
+        return EstateReader.read(List.of(new EstateReader.InstanceSpec(id, home, display, "localhost", null, null, null,
+                "apply")), Catalog.builtIn());
+    }
+
+    /** The ports of an estate as comparable lines, paths shown relative to the distribution. */
+    static List<String> portLines(EstateReader.Result r, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (RuntimeInstance i : r.instances()) {
+            out.add(i.id() + " offset " + i.offset() + " " + i.config().offsetSource().replace(prefix, ""));
+            for (PortUse p : i.config().ports()) {
+                out.add(i.id() + " " + p.entry().id() + " " + p.base() + " -> " + p.effective(i.offset()) + " "
+                        + p.provenance().replace(prefix, ""));
+            }
+        }
+        return out;
+    }
+
+    @TestFactory
+    List<DynamicTest> everyCorpusDistributionIsReadFromItsFolderAndItsZip() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dist : Corpus.distributions()) {
+            String name = dist.getFileName().toString();
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                EstateReader.Result folder = read(dist, name);
+                Path zip = Zips.zip(dist, temp.resolve(name + ".zip"));
+                EstateReader.Result zipped = read(zip, name + ".zip");
+                if (UNREADABLE.containsKey(name)) {
+                    assertEquals(1, folder.errors().size(), name);
+                    Wso2PortsException e = folder.errors().get(0);
+                    assertTrue(e.describe().contains(UNREADABLE.get(name)), e.describe());
+                    assertEquals(1, zipped.errors().size(), name);
+                    assertTrue(zipped.errors().get(0).describe().contains(UNREADABLE.get(name)));
+                    return;
+                }
+                assertEquals(List.of(), folder.errors().stream().map(Wso2PortsException::describe).toList(), name);
+                assertEquals(List.of(), zipped.errors().stream().map(Wso2PortsException::describe).toList(), name);
+                assertTrue(!folder.instances().isEmpty(), name);
+                assertEquals(portLines(folder, name + "/"), portLines(zipped, name + ".zip!/"), name);
+                // and detection runs on it without a crash, with the same findings from the zip
+                List<String> a = ClashDetector.detect(folder.instances(), List.of(), ClashDetector.Options.defaults())
+                        .stream().map(f -> f.describe().replace(", " + name + "/", ", ")).toList();
+                List<String> b = ClashDetector.detect(zipped.instances(), List.of(), ClashDetector.Options.defaults())
+                        .stream().map(f -> f.describe().replace(", " + name + ".zip!/", ", ")).toList();
+                assertEquals(a, b, name);
+            }));
+        }
+        return tests;
+    }
+}
