@@ -4,12 +4,16 @@ import io.github.wso2ports.Location;
 
 /**
  * A port of a runtime: which catalog entry it is, its base number, the offset rule that applies to it and where
- * the number comes from (a file and line, or null for a catalog default).
+ * the number comes from.
+ *
+ * @param location       the file and line that declare it; for a catalog default, the file that would declare it
+ *                       but is not in the distribution (no line), or null when no file ever declares it
+ * @param catalogDefault true when the number comes from the catalog, not from a file
  */
-public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location) {
+public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault) {
 
     public boolean isCatalogDefault() {
-        return location == null;
+        return catalogDefault;
     }
 
     /** The port the runtime will listen on (or connect to) at this offset; 0 for random ports. */
@@ -24,6 +28,9 @@ public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location lo
 
     /** Where the number comes from, as a person reads it. */
     public String provenance() {
-        return location != null ? location.toString() : "catalog default (" + entry.id() + ")";
+        if (!catalogDefault) {
+            return location.toString();
+        }
+        return "catalog default" + (location != null ? ": no " + location : "");
     }
 }

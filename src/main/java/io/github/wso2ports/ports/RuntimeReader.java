@@ -119,6 +119,7 @@ public final class RuntimeReader {
     private List<PortUse> ports(CatalogEntry entry, int defaultPort) {
         List<PortUse> found = new ArrayList<>();
         boolean fileSeen = false;
+        Location expected = null;
         for (Locator loc : entry.locators()) {
             if (loc.isToml()) {
                 if (toml != null) {
@@ -131,6 +132,7 @@ public final class RuntimeReader {
             }
             String path = runtime.conf(loc.file());
             if (!source.isFile(path)) {
+                expected = expected != null ? expected : source.location(path);
                 continue;
             }
             fileSeen = true;
@@ -142,13 +144,13 @@ public final class RuntimeReader {
             }
         }
         if (found.isEmpty() && !fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
-            found.add(new PortUse(entry, defaultPort, entry.rule(), null));
+            found.add(new PortUse(entry, defaultPort, entry.rule(), expected, true));
         }
         return found;
     }
 
     private static PortUse declared(CatalogEntry entry, int port, Location at) {
-        return new PortUse(entry, port, entry.declaredRule() != null ? entry.declaredRule() : entry.rule(), at);
+        return new PortUse(entry, port, entry.declaredRule() != null ? entry.declaredRule() : entry.rule(), at, false);
     }
 
     private boolean enabled(Condition when, Set<String> groups) {
