@@ -1,0 +1,42 @@
+// Shared by the ITs' setup.groovy: copies or zips real distributions from the corpus (../shared/corpus, or
+// -Dwso2ports.corpus) into the IT at build time, so the repository holds none of them.
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+import java.util.zip.ZipEntry
+import java.util.zip.ZipOutputStream
+
+Path corpusFiles = Paths.get(corpus, 'files')
+if (!Files.isDirectory(corpusFiles)) {
+    throw new IllegalStateException("The WSO2 config corpus is not at ${corpusFiles}: put it there or point -Dwso2ports.corpus=DIR at it")
+}
+
+copyCorpus = { String name, String to ->
+    Path src = corpusFiles.resolve(name)
+    Path dst = basedir.toPath().resolve(to)
+    Files.walk(src).sorted().forEach { p ->
+        Path d = dst.resolve(src.relativize(p).toString())
+        if (Files.isDirectory(p)) {
+            Files.createDirectories(d)
+        } else {
+            Files.copy(p, d)
+            d.toFile().setWritable(true, true) // the corpus is read-only; the copy is ours to change
+        }
+    }
+    dst
+}
+
+zipCorpus = { String name, String to ->
+    Path src = corpusFiles.resolve(name)
+    Path zip = basedir.toPath().resolve(to)
+    Files.createDirectories(zip.parent)
+    String top = zip.fileName.toString().replaceFirst(/\.zip$/, '')
+    new ZipOutputStream(Files.newOutputStream(zip)).withCloseable { out ->
+        Files.walk(src).sorted().filter { Files.isRegularFile(it) }.forEach { p ->
+            out.putNextEntry(new ZipEntry(top + '/' + src.relativize(p).toString().replace('\\', '/')))
+            Files.copy(p, out)
+            out.closeEntry()
+        }
+    }
+    zip
+}

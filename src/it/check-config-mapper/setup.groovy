@@ -1,0 +1,5 @@
+evaluate(new File(itLib, 'fixtures.groovy'))
+def home = copyCorpus('wso2am-4.7.0', 'dist/wso2am-4.7.0')
+def toml = home.resolve('repository/conf/deployment.toml').toFile()
+toml.text = toml.text.replaceFirst(/(?m)^#offset=0$/, 'offset=2')
+true // a pre-build hook must return true (or nothing)
