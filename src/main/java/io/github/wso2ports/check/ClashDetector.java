@@ -45,7 +45,7 @@ public final class ClashDetector {
         for (RuntimeInstance i : instances) {
             offsetFinding(i, findings);
             for (PortUse p : i.config().ports()) {
-                if (!p.entry().listens()) {
+                if (!p.listens()) {
                     continue;
                 }
                 long port = p.effective(i.offset());

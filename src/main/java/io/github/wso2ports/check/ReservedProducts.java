@@ -75,7 +75,7 @@ public final class ReservedProducts {
                 if (!e.listens() || base == 0 || !e.when().defaultFor(groups)) {
                     continue;
                 }
-                long port = new PortUse(e, base, e.rule(), null, true).effective(at);
+                long port = new PortUse(e, base, e.rule(), null, true, true).effective(at);
                 if (port >= 1 && port <= 65535) {
                     out.add(new ReservedPort((int) port, (int) port, e.protocol(), host, label + ", " + e.purpose(),
                             source, null));

@@ -234,7 +234,7 @@ public class CheckMojo extends AbstractWso2PortsMojo {
     }
 
     private void report(RuntimeInstance i) {
-        long listening = i.config().ports().stream().filter(p -> p.entry().listens()).count();
+        long listening = i.config().ports().stream().filter(PortUse::listens).count();
         var product = i.config().product();
         getLog().info(i.id() + " on " + i.host() + ": " + product.product().name()
                 + (product.version() == null ? "" : " " + product.version()) + ", offset " + i.offset() + " ("
@@ -243,9 +243,9 @@ public class CheckMojo extends AbstractWso2PortsMojo {
         if (verbose) {
             i.config().ports().stream()
                     .sorted(Comparator.comparingLong((PortUse p) -> p.effective(i.offset())).thenComparing(p -> p.entry().id()))
-                    .forEach(p -> getLog().info(String.format(Locale.ROOT, "  %s/%-5d %-10s base %-5d %-44s %s",
+                    .forEach(p -> getLog().info(String.format(Locale.ROOT, "  %s/%-5d %-10s base %-5d %-44s %s%s",
                             p.entry().protocol(), p.effective(i.offset()), p.rule().name().toLowerCase(Locale.ROOT),
-                            p.base(), p.entry().purpose(), p.provenance())));
+                            p.base(), p.entry().purpose(), p.provenance(), p.enabled() ? "" : " (disabled)")));
         }
     }
 

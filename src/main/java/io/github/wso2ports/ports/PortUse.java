@@ -9,8 +9,16 @@ import io.github.wso2ports.Location;
  * @param location       the file and line that declare it; for a catalog default, the file that would declare it
  *                       but is not in the distribution (no line), or null when no file ever declares it
  * @param catalogDefault true when the number comes from the catalog, not from a file
+ * @param enabled        false when a file declares the port but a flag keeps it from listening (clustering off,
+ *                       the JMX RMI server not started, a disabled transport): kept for reports, never a clash
  */
-public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault) {
+public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
+        boolean enabled) {
+
+    /** True when the runtime will listen on it: enabled, and a listener with a known number. */
+    public boolean listens() {
+        return enabled && entry.listens();
+    }
 
     public boolean isCatalogDefault() {
         return catalogDefault;

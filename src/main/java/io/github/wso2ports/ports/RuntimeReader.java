@@ -108,15 +108,19 @@ public final class RuntimeReader {
         Set<String> groups = detected.product().groups(detected.version(), runtimeName);
         List<PortUse> ports = new ArrayList<>();
         for (CatalogEntry entry : catalog.entriesFor(groups)) {
-            if (enabled(entry.when(), groups)) {
-                ports.addAll(ports(entry, detected.product().defaultPort(runtimeName, entry)));
+            boolean enabled = enabled(entry.when(), groups);
+            for (PortUse p : ports(entry, detected.product().defaultPort(runtimeName, entry), enabled)) {
+                // a disabled port the files declare is kept (reports show it); a disabled default is nothing
+                if (enabled || !p.isCatalogDefault()) {
+                    ports.add(p);
+                }
             }
         }
         return ports;
     }
 
     /** The ports of one entry: from deployment.toml, else from the files that exist, else the catalog default. */
-    private List<PortUse> ports(CatalogEntry entry, int defaultPort) {
+    private List<PortUse> ports(CatalogEntry entry, int defaultPort, boolean enabled) {
         List<PortUse> found = new ArrayList<>();
         boolean fileSeen = false;
         Location expected = null;
@@ -125,7 +129,7 @@ public final class RuntimeReader {
                 if (toml != null) {
                     DeploymentToml.PortValue v = toml.port(loc.toml());
                     if (v != null && v.number() > 0 && v.number() <= 65535) {
-                        return List.of(declared(entry, (int) v.number(), v.location()));
+                        return List.of(declared(entry, (int) v.number(), v.location(), enabled));
                     }
                 }
                 continue;
@@ -139,18 +143,19 @@ public final class RuntimeReader {
             for (Value v : values(path, loc)) {
                 Integer port = portNumber(v.text());
                 if (port != null) {
-                    found.add(declared(entry, port, v.location()));
+                    found.add(declared(entry, port, v.location(), enabled));
                 }
             }
         }
         if (found.isEmpty() && !fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
-            found.add(new PortUse(entry, defaultPort, entry.rule(), expected, true));
+            found.add(new PortUse(entry, defaultPort, entry.rule(), expected, true, enabled));
         }
         return found;
     }
 
-    private static PortUse declared(CatalogEntry entry, int port, Location at) {
-        return new PortUse(entry, port, entry.declaredRule() != null ? entry.declaredRule() : entry.rule(), at, false);
+    private static PortUse declared(CatalogEntry entry, int port, Location at, boolean enabled) {
+        return new PortUse(entry, port, entry.declaredRule() != null ? entry.declaredRule() : entry.rule(), at, false,
+                enabled);
     }
 
     private boolean enabled(Condition when, Set<String> groups) {
