@@ -243,7 +243,7 @@ public class CheckMojo extends AbstractWso2PortsMojo {
         if (verbose) {
             i.config().ports().stream()
                     .sorted(Comparator.comparingLong((PortUse p) -> p.effective(i.offset())).thenComparing(p -> p.entry().id()))
-                    .forEach(p -> getLog().info(String.format(Locale.ROOT, "  %s/%-5d %-10s base %-5d %-44s %s%s",
+                    .forEach(p -> getLog().info(String.format(Locale.ROOT, "  %s/%-5d %-11s base %-5d %-44s %s%s",
                             p.entry().protocol(), p.effective(i.offset()), p.rule().name().toLowerCase(Locale.ROOT),
                             p.base(), p.entry().purpose(), p.provenance(), p.enabled() ? "" : " (disabled)")));
         }

@@ -1,0 +1,177 @@
+package io.github.wso2ports.maven;
+
+import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.RecordingLog;
+import io.github.wso2ports.testing.Samples;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MojoTest
+class CheckMojoTest {
+
+    private static final String POM = "src/test/resources/unit/check/pom.xml";
+
+    @TempDir
+    Path temp;
+
+    private final RecordingLog log = new RecordingLog();
+    private Dist am;
+    private Dist is;
+
+    @BeforeEach
+    void distributions() {
+        am = Dist.at(temp.resolve("dist/wso2am-2.6.0")).file("repository/conf/carbon.xml", Samples.carbonXml(0))
+                .file("repository/conf/tomcat/catalina-server.xml", Samples.catalinaServerXml(9763, 9443));
+        is = Dist.at(temp.resolve("dist/wso2is-5.7.0")).file("repository/conf/carbon.xml", Samples.carbonXml(0));
+    }
+
+    private CheckMojo configure(CheckMojo mojo, Map<String, Object> parameters) throws Exception {
+        setVariableValueToObject(mojo, "basedir", temp.toFile());
+        setVariableValueToObject(mojo, "failOnClash", true);
+        setVariableValueToObject(mojo, "ephemeralPorts", "32768-60999");
+        for (Map.Entry<String, Object> p : parameters.entrySet()) {
+            setVariableValueToObject(mojo, p.getKey(), p.getValue());
+        }
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private static Instance instance(String id, Dist home, String offset) {
+        Instance i = new Instance();
+        i.setId(id);
+        i.setHome(home.home().toFile());
+        i.setOffset(offset);
+        return i;
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void clashesFailTheBuildOnceAfterPrintingEveryFinding(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null))));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("wso2-ports:check: 5 errors, 0 warnings (clash 5) in 2 instances on 1 host"),
+                e.getMessage());
+        assertTrue(log.lines().contains("[ERROR] localhost tcp/9443 clash: apim (HTTPS servlet transport (management "
+                + "console), dist/wso2am-2.6.0/repository/conf/tomcat/catalina-server.xml:7) <-> is (HTTPS servlet "
+                + "transport (management console), catalog default: no dist/wso2is-5.7.0/repository/conf/tomcat/"
+                + "catalina-server.xml)"), log.text());
+        assertTrue(log.lines().contains("[INFO] apim on localhost: API Manager 2.6.0, offset 0 "
+                + "(dist/wso2am-2.6.0/repository/conf/carbon.xml:8), 15 ports"), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void failOnClashFalseTurnsFindingsIntoWarnings(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null)),
+                "failOnClash", false)).execute();
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/9443 clash: ")), log.text());
+        assertEquals("[INFO] wso2-ports:check: 0 errors, 5 warnings (clash 5) in 2 instances on 1 host",
+                log.lines().get(log.lines().size() - 1));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void failOnWarningFailsOnWarnings(CheckMojo mojo) throws Exception {
+        am.file("repository/conf/tomcat/catalina-server.xml", Samples.catalinaServerXml(80, 443));
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null))));
+        mojo.execute();
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/443 privileged: apim (")),
+                log.text());
+        setVariableValueToObject(mojo, "failOnWarning", true);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("wso2-ports:check: 0 errors, 2 warnings (privileged 2)"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void reservedPortsFromTheFileAndThePom(CheckMojo mojo) throws Exception {
+        Path file = temp.resolve("reserved-ports.txt");
+        Files.writeString(file, "# ours\n9999 JMX of the monitoring agent\n");
+        ReservedPortSpec spec = new ReservedPortSpec();
+        spec.setPort("9443");
+        spec.setReason("admin HTTPS");
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null)), "reservedPortsFile", file.toFile(),
+                "reservedPorts", List.of(spec)));
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(log.lines().contains("[ERROR] localhost tcp/9999 reserved: apim (JMX RMI registry, "
+                + "dist/wso2am-2.6.0/repository/conf/carbon.xml:10) <-> reserved: JMX of the monitoring agent "
+                + "(reserved-ports.txt:2)"), log.text());
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[ERROR] localhost tcp/9443 reserved: apim (")
+                && l.contains("<-> reserved: admin HTTPS (") && l.endsWith("pom.xml <reservedPorts>)")), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void unreadableInputIsABuildErrorNeverAPass(CheckMojo mojo) throws Exception {
+        is.file("repository/conf/carbon.xml", "<Server");
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null),
+                instance("gone", Dist.at(temp.resolve("x")), null))));
+        Files.delete(temp.resolve("x"));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("wso2-ports:check could not read 2 things it needs (see the errors above)", e.getMessage());
+        assertTrue(log.lines().get(0).startsWith("[ERROR] dist/wso2is-5.7.0/repository/conf/carbon.xml:1: instance is: "
+                + "malformed XML"), log.text());
+        assertTrue(log.lines().get(1).startsWith("[ERROR] x: instance gone: the distribution home does not exist"),
+                log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void duplicateIdsAndBadSettingsAreBuildErrors(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("instances", List.of(instance("a", am, null), instance("a", is, null)),
+                "severities", Map.of("loud", "error"), "ephemeralPorts", "60999-32768"));
+        assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(log.lines().contains("[ERROR] two instances have the id 'a'. Give every instance a unique id"),
+                log.text());
+        assertTrue(log.text().contains("runs backwards"), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void severitiesRename(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null)),
+                "severities", Map.of("clash", "warning"))).execute();
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/9443 clash: ")), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aHomeOnTheCommandLineIsCheckedAlone(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("home", am.home().toFile(), "instances", List.of(instance("is", is, null)))).execute();
+        assertEquals("[INFO] wso2-ports:check: 0 errors, 0 warnings in 1 instance on 1 host",
+                log.lines().get(log.lines().size() - 1));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void skipDoesNothing(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("skip", true)).execute();
+        assertEquals(List.of("[INFO] Skipping wso2-ports:check (wso2-ports.skip)"), log.lines());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void verboseListsEveryPort(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("home", am.home().toFile(), "verbose", true)).execute();
+        assertTrue(log.lines().stream().anyMatch(l -> l.matches("\\[INFO\\]   tcp/9443 +offset +base 9443 +HTTPS servlet "
+                + "transport \\(management console\\) +dist/wso2am-2.6.0/repository/conf/tomcat/catalina-server.xml:7")),
+                log.text());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("(disabled)")), log.text());
+    }
+}
