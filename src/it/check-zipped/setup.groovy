@@ -1,4 +1,6 @@
 evaluate(new File(itLib, 'fixtures.groovy'))
 zipCorpus('wso2ei-6.1.1_docker-ei-pattern10-node1', 'dist/node1/wso2ei-6.1.1.zip')
 zipCorpus('wso2ei-6.1.1_docker-ei-pattern10-node2', 'dist/node2/wso2ei-6.1.1.zip')
+zipCorpus('wso2am-2.6.0', 'dist/wso2am-2.6.0.zip')
+zipCorpus('wso2is-5.7.0_docker-is', 'dist/wso2is-5.7.0.zip')
 true // a pre-build hook must return true (or nothing)

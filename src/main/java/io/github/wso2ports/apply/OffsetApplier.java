@@ -13,6 +13,7 @@ import io.github.wso2ports.distribution.ProductRuntime;
 import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.ports.PortUse;
+import io.github.wso2ports.ports.Product;
 import io.github.wso2ports.ports.ProductDetector;
 import io.github.wso2ports.ports.RuntimeReader;
 import io.github.wso2ports.rewrite.AtomicWriter;
@@ -60,10 +61,13 @@ public final class OffsetApplier {
         if (runtime.format() == OffsetFormat.DEPLOYMENT_YAML) {
             throw carbon5(distribution, runtime);
         }
-        checkPorts(distribution, runtime, offset, warnings);
+        Catalog catalog = Catalog.builtIn();
+        ProductDetector.Detected product = ProductDetector.detect(distribution.source(), catalog, null);
+        checkPorts(distribution, runtime, product, catalog, offset, warnings);
         return runtime.format() == OffsetFormat.CARBON_XML
                 ? planCarbonXml(distribution, runtime, offset, notes, warnings)
-                : planToml(distribution, runtime, offset, options, notes, warnings);
+                : planToml(distribution, runtime, product.product().defaultOffset(runtime), offset, options, notes,
+                        warnings);
     }
 
     /** Writes a plan's edit, atomically; a plan without a change writes nothing. */
@@ -94,8 +98,8 @@ public final class OffsetApplier {
                 new FileEdit(path, current.location(), file, after), change, notes, warnings, others(d, r));
     }
 
-    private static ApplyPlan planToml(Distribution d, ProductRuntime r, int offset, Options options, List<String> notes,
-            List<String> warnings) {
+    private static ApplyPlan planToml(Distribution d, ProductRuntime r, Product.DefaultOffset byDefault, int offset,
+            Options options, List<String> notes, List<String> warnings) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
         TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
@@ -120,7 +124,7 @@ public final class OffsetApplier {
                         + "the environment at start-up, so apply leaves it alone", "To replace it with " + offset
                         + " anyway, run again with -Dwso2-ports.replacePlaceholder");
             }
-            current = reference ? null : toml.effectiveOffset(r.defaultOffset());
+            current = reference ? null : toml.effectiveOffset(byDefault.value());
             if (current == null || current != offset) {
                 TomlEditor.Value value = editor.valueOn(live.location().line())
                         .filter(v -> isOffsetKey(v.key()))
@@ -132,8 +136,8 @@ public final class OffsetApplier {
                 change = "offset = " + value.raw() + " -> " + written;
             }
         } else {
-            current = r.defaultOffset();
-            currentSource = "deployment.toml sets none: " + r.defaultSource();
+            current = byDefault.value();
+            currentSource = "deployment.toml sets none: " + byDefault.source();
             if (current != offset) {
                 OptionalInt header = editor.headerLine("server");
                 Optional<TomlEditor.CommentedKey> commented = header.isPresent()
@@ -156,10 +160,10 @@ public final class OffsetApplier {
                 }
             }
         }
-        if (r.defaultOffset() != 0 && offset != r.defaultOffset()) {
-            notes.add("this offset replaces the default " + r.defaultOffset() + " (" + r.defaultSource() + "); it is "
+        if (byDefault.value() != 0 && offset != byDefault.value()) {
+            notes.add("this offset replaces the default " + byDefault.value() + " (" + byDefault.source() + "); it is "
                     + "not added to it: PassThrough HTTP 8280 listens on " + (8280 + offset) + ", not "
-                    + (8280 + r.defaultOffset() + offset));
+                    + (8280 + byDefault.value() + offset));
         }
         byte[] after = file.bytes();
         Location at = live != null ? live.location() : location;
@@ -211,9 +215,8 @@ public final class OffsetApplier {
     }
 
     /** Refuses the offset when a port that moves with it would pass 65535; warns below 1024. */
-    private static void checkPorts(Distribution d, ProductRuntime r, int offset, List<String> warnings) {
-        Catalog catalog = Catalog.builtIn();
-        ProductDetector.Detected product = ProductDetector.detect(d.source(), catalog, null);
+    private static void checkPorts(Distribution d, ProductRuntime r, ProductDetector.Detected product, Catalog catalog,
+            int offset, List<String> warnings) {
         List<PortUse> tooHigh = new ArrayList<>();
         for (PortUse p : RuntimeReader.ports(d, r, product, catalog)) {
             // only what the files declare: a catalog default is a guess about files that are not there

@@ -24,9 +24,6 @@ public final class LayoutDetector {
     private static final Pattern TEMPLATE_DEFAULT = Pattern.compile(
             "<Offset>\\s*\\{\\{\\s*server\\.offset\\s*\\|\\s*default\\(\\s*['\"]?([0-9]+)['\"]?\\s*\\)\\s*}}\\s*</Offset>");
 
-    /** Micro Integrator's carbon.xml.j2 says default('10'): without a toml offset, MI runs at offset 10. */
-    static final int MI_DEFAULT_OFFSET = 10;
-
     private LayoutDetector() {
     }
 
@@ -37,7 +34,7 @@ public final class LayoutDetector {
         }
         if (d == null && source.isFile(REPO_CONF + "/carbon.xml")) {
             d = new Distribution(source, Layout.CLASSIC, List.of(new ProductRuntime(ProductRuntime.DEFAULT_NAME,
-                    RuntimeRole.PRIMARY, REPO_CONF, REPO_CONF + "/carbon.xml", OffsetFormat.CARBON_XML, 0, null)));
+                    RuntimeRole.PRIMARY, REPO_CONF, REPO_CONF + "/carbon.xml", OffsetFormat.CARBON_XML, null, null)));
         }
         if (d == null) {
             d = carbon5(source);
@@ -63,23 +60,12 @@ public final class LayoutDetector {
         } else {
             return null;
         }
+        // the template says what carbon.xml gets when the toml sets no offset: {{server.offset | default('10')}}
         String template = TEMPLATES + "/" + confDir + "/carbon.xml.j2";
-        int defaultOffset;
-        String defaultSource;
         Integer fromTemplate = templateDefault(source, template);
-        if (fromTemplate != null) {
-            defaultOffset = fromTemplate;
-            defaultSource = source.location(template) + " default('" + fromTemplate + "')";
-        } else if (CONF.equals(confDir)) {
-            defaultOffset = MI_DEFAULT_OFFSET;
-            defaultSource = "Micro Integrator's built-in default";
-        } else {
-            defaultOffset = 0;
-            defaultSource = "the config-mapper default";
-        }
         return new Distribution(source, Layout.CONFIG_MAPPER, List.of(new ProductRuntime(ProductRuntime.DEFAULT_NAME,
-                RuntimeRole.PRIMARY, confDir, confDir + "/deployment.toml", OffsetFormat.DEPLOYMENT_TOML,
-                defaultOffset, defaultSource)));
+                RuntimeRole.PRIMARY, confDir, confDir + "/deployment.toml", OffsetFormat.DEPLOYMENT_TOML, fromTemplate,
+                fromTemplate == null ? null : source.location(template) + " default('" + fromTemplate + "')")));
     }
 
     private static Integer templateDefault(DistributionSource source, String template) {
@@ -100,13 +86,13 @@ public final class LayoutDetector {
             String conf = RUNTIMES + "/" + name + "/" + CONF;
             if (source.isFile(conf + "/carbon.xml")) {
                 others.add(new ProductRuntime(name, RuntimeRole.RUNTIME, conf, conf + "/carbon.xml",
-                        OffsetFormat.CARBON_XML, 0, null));
+                        OffsetFormat.CARBON_XML, null, null));
             } else {
                 // EI 6.2+ analytics is a Carbon 5 runtime: wso2/analytics/conf/{worker,dashboard,manager}
                 for (String sub : source.list(conf)) {
                     if (source.isFile(conf + "/" + sub + "/deployment.yaml")) {
                         others.add(new ProductRuntime(name + "/" + sub, RuntimeRole.RUNTIME, conf + "/" + sub,
-                                conf + "/" + sub + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, 0, null));
+                                conf + "/" + sub + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, null, null));
                     }
                 }
             }
@@ -116,13 +102,13 @@ public final class LayoutDetector {
             String file = IOT_PROFILES + "/" + profile + "/carbon.xml";
             if (source.isFile(file)) {
                 others.add(new ProductRuntime(profile, RuntimeRole.PROFILE, IOT_PROFILES + "/" + profile, file,
-                        OffsetFormat.CARBON_XML, 0, null));
+                        OffsetFormat.CARBON_XML, null, null));
             }
         }
         String primaryName = others.isEmpty() ? ProductRuntime.DEFAULT_NAME : iot ? "core" : "integrator";
         List<ProductRuntime> runtimes = new ArrayList<>();
         runtimes.add(new ProductRuntime(primaryName, RuntimeRole.PRIMARY, CONF, CONF + "/carbon.xml",
-                OffsetFormat.CARBON_XML, 0, null));
+                OffsetFormat.CARBON_XML, null, null));
         runtimes.addAll(others);
         return new Distribution(source, others.isEmpty() ? Layout.CLASSIC : Layout.MULTI_RUNTIME, runtimes);
     }
@@ -140,7 +126,7 @@ public final class LayoutDetector {
         List<ProductRuntime> runtimes = new ArrayList<>();
         for (String name : names) {
             runtimes.add(new ProductRuntime(name, runtimes.isEmpty() ? RuntimeRole.PRIMARY : RuntimeRole.RUNTIME,
-                    CONF + "/" + name, CONF + "/" + name + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, 0, null));
+                    CONF + "/" + name, CONF + "/" + name + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, null, null));
         }
         return runtimes.isEmpty() ? null : new Distribution(source, Layout.CARBON5, runtimes);
     }

@@ -10,11 +10,13 @@ package io.github.wso2ports.distribution;
  * @param confDir       its configuration folder relative to the home ({@code repository/conf}, {@code wso2/broker/conf})
  * @param offsetFile    the file that holds its offset, relative to the home
  * @param format        the kind of that file
- * @param defaultOffset the offset when the file does not state one (config-mapper templates: 0, MI 10)
- * @param defaultSource where that default comes from, for messages
+ * @param defaultOffset the offset the config-mapper template renders when deployment.toml states none (its
+ *                      {@code default('N')}), or null when the distribution has no such template (the catalog's
+ *                      product default applies then: Micro Integrator 10, others 0)
+ * @param defaultSource where that default comes from, for messages; null with it
  */
 public record ProductRuntime(String name, RuntimeRole role, String confDir, String offsetFile, OffsetFormat format,
-        int defaultOffset, String defaultSource) {
+        Integer defaultOffset, String defaultSource) {
 
     public static final String DEFAULT_NAME = "default";
 

@@ -1,5 +1,7 @@
 package io.github.wso2ports.ports;
 
+import io.github.wso2ports.distribution.ProductRuntime;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,24 @@ public record Product(String key, String name, List<String> markers, List<String
      * that differ from the catalog entries' (0: it does not have that port).
      */
     public record RuntimeSpec(String name, List<String> groups, int shippedOffset, Map<String, Integer> ports) {
+    }
+
+    /** The offset a runtime has when its files state none, and where that comes from. */
+    public record DefaultOffset(int value, String source) {
+    }
+
+    /**
+     * What a config-mapper runtime runs at when deployment.toml sets no offset: its template's default where the
+     * distribution has the template, else this product's (Micro Integrator: 10), else 0.
+     */
+    public DefaultOffset defaultOffset(ProductRuntime runtime) {
+        if (runtime.defaultOffset() != null) {
+            return new DefaultOffset(runtime.defaultOffset(), runtime.defaultSource());
+        }
+        if (defaultOffset != null) {
+            return new DefaultOffset(defaultOffset, name + "'s built-in default");
+        }
+        return new DefaultOffset(0, "the config-mapper default");
     }
 
     /** The default number of a port for a runtime (null: the product itself); 0 when it does not have it. */

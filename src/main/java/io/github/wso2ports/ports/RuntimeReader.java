@@ -80,9 +80,10 @@ public final class RuntimeReader {
                             + "from the environment at start-up, so the ports cannot be known before it",
                             "Write the number, or plan it with <offset> and write it with wso2-ports:apply");
                 }
-                offset = toml.effectiveOffset(runtime.defaultOffset());
+                Product.DefaultOffset byDefault = detected.product().defaultOffset(runtime);
+                offset = toml.effectiveOffset(byDefault.value());
                 offsetLocation = live == null ? null : live.location();
-                offsetSource = live == null ? "deployment.toml sets none: " + runtime.defaultSource()
+                offsetSource = live == null ? "deployment.toml sets none: " + byDefault.source()
                         : live.location().toString();
                 staleCarbonXml(offset, notes);
             }

@@ -49,19 +49,7 @@ class CorpusApplyTest {
     /** An offset no corpus file uses, so every apply is a real change. */
     private static final int OFFSET = 7;
 
-    /** Folders apply must refuse, each with (part of) the reason it must give. */
-    private static final Map<String, String> REFUSED = new TreeMap<>(Map.ofEntries(
-            Map.entry("wso2am-2.1.0_puppet-apim-wso2am_runtime", "templates (repository/conf/carbon.xml.erb)"),
-            Map.entry("wso2am-2.6.0_puppet-apim", "templates (repository/conf/carbon.xml.erb)"),
-            Map.entry("wso2am-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
-            Map.entry("wso2am-universal-gw-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
-            Map.entry("wso2ei-6.1.1_puppet-ei", "templates (conf/carbon.xml.erb)"),
-            Map.entry("wso2as-5.3.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2bps-3.6.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2esb-4.9.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2mb-3.2.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2ml-1.2.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2ss-1.5.0", "not a WSO2 distribution this plugin knows")));
+    private static final Map<String, String> REFUSED = Corpus.NOT_DISTRIBUTIONS;
 
     /** Runtimes (distribution/runtime) apply must refuse, with the reason. */
     private static final Map<String, String> REFUSED_RUNTIMES = new TreeMap<>(Map.ofEntries(

@@ -30,7 +30,7 @@ class ClashDetectorTest {
     /** An instance with the given ports (catalog id and base), each declared in conf/x.xml at the given line. */
     static RuntimeInstance instance(String id, String host, int offset, Integer planned, Object... idBaseLine) {
         ProductRuntime runtime = new ProductRuntime("default", RuntimeRole.PRIMARY, "repository/conf",
-                "repository/conf/carbon.xml", OffsetFormat.CARBON_XML, 0, null);
+                "repository/conf/carbon.xml", OffsetFormat.CARBON_XML, null, null);
         Distribution d = new Distribution(new FolderSource(Path.of(id), id), Layout.CLASSIC, List.of(runtime));
         List<PortUse> ports = new ArrayList<>();
         for (int i = 0; i < idBaseLine.length; i += 3) {

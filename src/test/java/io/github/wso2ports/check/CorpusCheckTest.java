@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,19 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CorpusCheckTest {
 
-    /** Folders check cannot read, with (part of) the reason it must give. */
-    static final Map<String, String> UNREADABLE = new TreeMap<>(Map.ofEntries(
-            Map.entry("wso2am-2.1.0_puppet-apim-wso2am_runtime", "templates (repository/conf/carbon.xml.erb)"),
-            Map.entry("wso2am-2.6.0_puppet-apim", "templates (repository/conf/carbon.xml.erb)"),
-            Map.entry("wso2am-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
-            Map.entry("wso2am-universal-gw-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
-            Map.entry("wso2ei-6.1.1_puppet-ei", "templates (conf/carbon.xml.erb)"),
-            Map.entry("wso2as-5.3.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2bps-3.6.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2esb-4.9.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2mb-3.2.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2ml-1.2.0", "not a WSO2 distribution this plugin knows"),
-            Map.entry("wso2ss-1.5.0", "not a WSO2 distribution this plugin knows")));
+    private static final Map<String, String> UNREADABLE = Corpus.NOT_DISTRIBUTIONS;
 
     @TempDir
     Path temp;

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +19,23 @@ import java.util.stream.Stream;
  * {@code -Dwso2ports.corpus=skip} asks to skip them (reported as skipped, never as passed).
  */
 public final class Corpus {
+
+    /**
+     * Folders of the corpus that are not distributions this plugin can read, each with (part of) the reason it
+     * must give: Puppet templates, and folders that hold neither a carbon.xml nor a deployment.toml.
+     */
+    public static final Map<String, String> NOT_DISTRIBUTIONS = new TreeMap<>(Map.ofEntries(
+            Map.entry("wso2am-2.1.0_puppet-apim-wso2am_runtime", "templates (repository/conf/carbon.xml.erb)"),
+            Map.entry("wso2am-2.6.0_puppet-apim", "templates (repository/conf/carbon.xml.erb)"),
+            Map.entry("wso2am-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
+            Map.entry("wso2am-universal-gw-4.3.0_puppet-apim", "templates (repository/conf/deployment.toml.erb)"),
+            Map.entry("wso2ei-6.1.1_puppet-ei", "templates (conf/carbon.xml.erb)"),
+            Map.entry("wso2as-5.3.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2bps-3.6.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2esb-4.9.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2mb-3.2.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2ml-1.2.0", "not a WSO2 distribution this plugin knows"),
+            Map.entry("wso2ss-1.5.0", "not a WSO2 distribution this plugin knows")));
 
     private Corpus() {
     }
