@@ -152,7 +152,7 @@ public class CheckMojo extends AbstractWso2PortsMojo {
     private List<EstateReader.InstanceSpec> specs() throws MojoExecutionException {
         List<EstateReader.InstanceSpec> specs = new ArrayList<>();
         if (home != null) {
-            specs.add(spec(home, null));
+            specs.add(spec(home));
         } else if (hasInstances()) {
             for (Instance i : instances) {
                 if (i.getHome() == null) {
@@ -163,7 +163,7 @@ public class CheckMojo extends AbstractWso2PortsMojo {
                         "mvn wso2-ports:apply -Dwso2-ports.instance=" + i.getId()));
             }
         } else if (project == null || project.getFile() == null) {
-            specs.add(spec(basedir, null));
+            specs.add(spec(basedir));
         } else {
             throw new MojoExecutionException("no <instances> configured: list the WSO2 instances of the estate in the "
                     + "plugin's <configuration>, or point -Dwso2-ports.home at a distribution");
@@ -171,10 +171,11 @@ public class CheckMojo extends AbstractWso2PortsMojo {
         return specs;
     }
 
-    private EstateReader.InstanceSpec spec(File dir, String offset) {
+    /** A distribution checked alone: its runtimes are the instances, nothing is planned. */
+    private EstateReader.InstanceSpec spec(File dir) {
         String name = dir.toPath().toAbsolutePath().normalize().getFileName().toString();
         String id = name.replaceFirst("(?i)\\.zip$", "");
-        return new EstateReader.InstanceSpec(id, dir.toPath(), display(dir.toPath()), "localhost", offset, null, null,
+        return new EstateReader.InstanceSpec(id, dir.toPath(), display(dir.toPath()), "localhost", null, null, null,
                 "mvn wso2-ports:apply -Doffset=N");
     }
 
