@@ -1,6 +1,7 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.ports.PortUse;
+import io.github.wso2ports.ports.RuntimeConfig;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,10 +104,11 @@ public final class ClashDetector {
         if (i.plannedOffset() == null || i.plannedOffset() == i.offset()) {
             return;
         }
-        String from = i.config().offsetSource();
+        RuntimeConfig c = i.config();
+        Owner owner = new Owner(i.id(), "port offset", c.offsetSource(), c.offsetLocation());
         findings.add(new Finding(FindingKind.OFFSET, FindingKind.OFFSET.defaultSeverity(), i.host(), null, 0,
-                List.of(), i.id() + " is planned at offset " + i.plannedOffset() + " but its files say " + i.offset()
-                        + " (" + from + "); fix: " + i.applyCommand()));
+                List.of(owner), "planned at offset " + i.plannedOffset() + ", but the files say " + i.offset()
+                        + "; fix: " + i.applyCommand()));
     }
 
     private static Owner owner(RuntimeInstance i, PortUse p) {
@@ -125,5 +127,5 @@ public final class ClashDetector {
             .thenComparingLong(Finding::port)
             .thenComparing(f -> Objects.toString(f.protocol(), ""))
             .thenComparing(Finding::kind)
-            .thenComparing(Finding::describe);
+            .thenComparing((Finding f) -> f.describe());
 }

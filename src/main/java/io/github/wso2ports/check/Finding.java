@@ -9,31 +9,77 @@ import java.util.List;
  *
  * @param port    the port, or 0 when the finding is not about one port
  * @param owners  every holder of the port, sorted
- * @param message what is wrong and how to fix it, where owners alone do not say it; may be null
+ * @param message     what is wrong and how to fix it, where owners alone do not say it; may be null
+ * @param suppression the accepted-findings entry that covers it, or null
  */
 public record Finding(FindingKind kind, Severity severity, String host, String protocol, long port, List<Owner> owners,
-        String message) {
+        String message, Suppression suppression) {
 
     public Finding {
         owners = List.copyOf(owners);
     }
 
+    public Finding(FindingKind kind, Severity severity, String host, String protocol, long port, List<Owner> owners,
+            String message) {
+        this(kind, severity, host, protocol, port, owners, message, null);
+    }
+
     public Finding withSeverity(Severity s) {
-        return new Finding(kind, s, host, protocol, port, owners, message);
+        return new Finding(kind, s, host, protocol, port, owners, message, suppression);
+    }
+
+    public Finding suppressedBy(Suppression s) {
+        return new Finding(kind, severity, host, protocol, port, owners, message, s);
+    }
+
+    public boolean isSuppressed() {
+        return suppression != null;
+    }
+
+    /** True when this finding fails the build: an unsuppressed error, or a warning with failOnWarning. */
+    public boolean fails(boolean failOnWarning) {
+        return !isSuppressed() && (severity == Severity.ERROR || (failOnWarning && severity == Severity.WARNING));
+    }
+
+    /** {@code <host> <protocol>/<port> <kind>}: the part of {@link #describe()} before the owners. */
+    public String head() {
+        return host + " " + (port != 0 ? portColumn() + " " : "") + kind.label();
+    }
+
+    /** {@code tcp/9443}, or empty when the finding is not about one port. */
+    public String portColumn() {
+        return port != 0 ? protocol + "/" + port : "";
     }
 
     public String describe() {
-        StringBuilder sb = new StringBuilder(host).append(' ');
-        if (port != 0) {
-            sb.append(protocol).append('/').append(port).append(' ');
+        return describe(0, 0, 0);
+    }
+
+    /**
+     * The one-line form with its columns (host, protocol/port, kind) padded to the given widths, so a list of
+     * findings lines up; widths of 0 give the plain form.
+     */
+    public String describe(int hostWidth, int portWidth, int kindWidth) {
+        StringBuilder sb = new StringBuilder();
+        pad(sb, host, hostWidth).append(' ');
+        if (port != 0 || portWidth > 0) {
+            pad(sb, portColumn(), portWidth).append(' ');
         }
-        sb.append(kind.label()).append(": ");
+        pad(sb, kind.label() + ":", kindWidth == 0 ? 0 : kindWidth + 1).append(' ');
         for (int i = 0; i < owners.size(); i++) {
             sb.append(i == 0 ? "" : " <-> ").append(owners.get(i).describe());
         }
         if (message != null) {
             sb.append(owners.isEmpty() ? "" : ": ").append(message);
         }
-        return sb.toString();
+        return sb.toString().stripTrailing();
+    }
+
+    private static StringBuilder pad(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
     }
 }

@@ -38,13 +38,19 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         return instances != null && !instances.isEmpty();
     }
 
-    /** A path as the user should see it: relative to the project (or current) folder when inside it, else absolute. */
+    /**
+     * A path as the user should see it: relative to the project (or current) folder, with {@code ..} when outside it,
+     * so messages and reports hold no absolute path of the build machine; absolute only across file-system roots.
+     */
     protected String display(Path path) {
         Path base = basedir.toPath().toAbsolutePath().normalize();
         Path p = path.toAbsolutePath().normalize();
         if (p.equals(base)) {
             return "";
         }
-        return p.startsWith(base) ? FilenameUtils.separatorsToUnix(base.relativize(p).toString()) : p.toString();
+        if (base.getRoot() == null || !base.getRoot().equals(p.getRoot())) {
+            return p.toString();
+        }
+        return FilenameUtils.separatorsToUnix(base.relativize(p).toString());
     }
 }

@@ -108,8 +108,8 @@ class ClashDetectorTest {
     void plannedOffsetsTheFilesDoNotHaveFailWithTheFix() {
         List<Finding> f = ClashDetector.detect(List.of(instance("is", "h", 0, 1)), List.of(),
                 ClashDetector.Options.defaults());
-        assertEquals(List.of("ERROR h offset: is is planned at offset 1 but its files say 0 "
-                + "(is/repository/conf/carbon.xml:1); fix: mvn wso2-ports:apply -Dwso2-ports.instance=is"), lines(f));
+        assertEquals(List.of("ERROR h offset: is (port offset, is/repository/conf/carbon.xml:1): planned at offset 1, "
+                + "but the files say 0; fix: mvn wso2-ports:apply -Dwso2-ports.instance=is"), lines(f));
         assertEquals(List.of(), ClashDetector.detect(List.of(instance("is", "h", 1, 1)), List.of(),
                 ClashDetector.Options.defaults()));
     }

@@ -186,11 +186,10 @@ class ApplyMojoTest {
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
-    void aHomeOutsideTheProjectIsShownAbsolute(ApplyMojo mojo) throws Exception {
+    void aHomeOutsideTheProjectIsShownRelativeToIt(ApplyMojo mojo) throws Exception {
         File elsewhere = temp.resolve("dist").toFile();
         configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "basedir", elsewhere.toPath()
                 .resolve("x").toFile())).execute();
-        assertTrue(log.lines().get(0).contains(" in " + am.home().toAbsolutePath() + "/repository/conf/carbon.xml:8"),
-                log.text());
+        assertTrue(log.lines().get(0).contains(" in ../wso2am-2.6.0/repository/conf/carbon.xml:8"), log.text());
     }
 }

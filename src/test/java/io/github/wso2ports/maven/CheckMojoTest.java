@@ -67,11 +67,11 @@ class CheckMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("wso2-ports:check: 5 errors, 0 warnings (clash 5) in 2 instances on 1 host"),
                 e.getMessage());
-        assertTrue(log.lines().contains("[ERROR] localhost tcp/9443 clash: apim (HTTPS servlet transport (management "
+        assertTrue(log.squeezed().contains("[ERROR] localhost tcp/9443 clash: apim (HTTPS servlet transport (management "
                 + "console), dist/wso2am-2.6.0/repository/conf/tomcat/catalina-server.xml:7) <-> is (HTTPS servlet "
                 + "transport (management console), catalog default: no dist/wso2is-5.7.0/repository/conf/tomcat/"
                 + "catalina-server.xml)"), log.text());
-        assertTrue(log.lines().contains("[INFO] apim on localhost: API Manager 2.6.0, offset 0 "
+        assertTrue(log.squeezed().contains("[INFO] apim on localhost: API Manager 2.6.0, offset 0 "
                 + "(dist/wso2am-2.6.0/repository/conf/carbon.xml:8), 15 ports"), log.text());
     }
 
@@ -80,7 +80,7 @@ class CheckMojoTest {
     void failOnClashFalseTurnsFindingsIntoWarnings(CheckMojo mojo) throws Exception {
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null)),
                 "failOnClash", false)).execute();
-        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/9443 clash: ")), log.text());
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/9443 clash: ")), log.text());
         assertEquals("[INFO] wso2-ports:check: 0 errors, 5 warnings (clash 5) in 2 instances on 1 host",
                 log.lines().get(log.lines().size() - 1));
     }
@@ -91,7 +91,7 @@ class CheckMojoTest {
         am.file("repository/conf/tomcat/catalina-server.xml", Samples.catalinaServerXml(80, 443));
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null))));
         mojo.execute();
-        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/443 privileged: apim (")),
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/443 privileged: apim (")),
                 log.text());
         setVariableValueToObject(mojo, "failOnWarning", true);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
@@ -109,10 +109,10 @@ class CheckMojoTest {
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null)), "reservedPortsFile", file.toFile(),
                 "reservedPorts", List.of(spec)));
         assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(log.lines().contains("[ERROR] localhost tcp/9999 reserved: apim (JMX RMI registry, "
+        assertTrue(log.squeezed().contains("[ERROR] localhost tcp/9999 reserved: apim (JMX RMI registry, "
                 + "dist/wso2am-2.6.0/repository/conf/carbon.xml:10) <-> reserved: JMX of the monitoring agent "
                 + "(reserved-ports.txt:2)"), log.text());
-        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[ERROR] localhost tcp/9443 reserved: apim (")
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[ERROR] localhost tcp/9443 reserved: apim (")
                 && l.contains("<-> reserved: admin HTTPS (") && l.endsWith("pom.xml <reservedPorts>)")), log.text());
     }
 
@@ -124,7 +124,7 @@ class CheckMojoTest {
                 instance("gone", Dist.at(temp.resolve("x")), null))));
         Files.delete(temp.resolve("x"));
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertEquals("wso2-ports:check could not read 2 things it needs (see the errors above)", e.getMessage());
+        assertEquals("wso2-ports could not read 2 things it needs (see the errors above)", e.getMessage());
         assertTrue(log.lines().get(0).startsWith("[ERROR] dist/wso2is-5.7.0/repository/conf/carbon.xml:1: instance is: "
                 + "malformed XML"), log.text());
         assertTrue(log.lines().get(1).startsWith("[ERROR] x: instance gone: the distribution home does not exist"),
@@ -137,7 +137,7 @@ class CheckMojoTest {
         configure(mojo, Map.of("instances", List.of(instance("a", am, null), instance("a", is, null)),
                 "severities", Map.of("loud", "error"), "ephemeralPorts", "60999-32768"));
         assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(log.lines().contains("[ERROR] two instances have the id 'a'. Give every instance a unique id"),
+        assertTrue(log.squeezed().contains("[ERROR] two instances have the id 'a'. Give every instance a unique id"),
                 log.text());
         assertTrue(log.text().contains("runs backwards"), log.text());
     }
@@ -147,7 +147,7 @@ class CheckMojoTest {
     void severitiesRename(CheckMojo mojo) throws Exception {
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null)),
                 "severities", Map.of("clash", "warning"))).execute();
-        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/9443 clash: ")), log.text());
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[WARNING] localhost tcp/9443 clash: ")), log.text());
     }
 
     @Test
@@ -169,9 +169,9 @@ class CheckMojoTest {
     @InjectMojo(goal = "check", pom = POM)
     void verboseListsEveryPort(CheckMojo mojo) throws Exception {
         configure(mojo, Map.of("home", am.home().toFile(), "verbose", true)).execute();
-        assertTrue(log.lines().stream().anyMatch(l -> l.matches("\\[INFO\\]   tcp/9443 +offset +base 9443 +HTTPS servlet "
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.matches("\\[INFO\\] +tcp/9443 +offset +base 9443 +HTTPS servlet "
                 + "transport \\(management console\\) +dist/wso2am-2.6.0/repository/conf/tomcat/catalina-server.xml:7")),
                 log.text());
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("(disabled)")), log.text());
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.contains("(disabled)")), log.text());
     }
 }

@@ -14,6 +14,11 @@ public final class RecordingLog implements Log {
         return lines;
     }
 
+    /** The lines with every run of blanks squeezed to one space (the console aligns findings in columns). */
+    public List<String> squeezed() {
+        return lines.stream().map(l -> l.replaceAll("\\s+", " ")).toList();
+    }
+
     public String text() {
         return String.join("\n", lines);
     }

@@ -1,0 +1,182 @@
+package io.github.wso2ports.maven;
+
+import io.github.wso2ports.check.CheckResult;
+import io.github.wso2ports.check.Finding;
+import io.github.wso2ports.check.Severity;
+import io.github.wso2ports.report.PortRow;
+
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.MavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the same reports as check (ports.json, ports.md, wso2-ports.sarif) without failing the build on findings,
+ * and, as a Maven report in {@code <reporting>}, gives {@code mvn site} a "WSO2 ports" page: the findings first,
+ * then the port map per host. Inputs that cannot be read still fail, as in check.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, requiresProject = false, threadSafe = true)
+public class ReportMojo extends AbstractCheckMojo implements MavenReport {
+
+    /** Where the site page goes; set by the site plugin. */
+    @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true)
+    private File reportOutputDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping wso2-ports:report (wso2-ports.skip)");
+            return;
+        }
+        CheckResult result = runCheck();
+        log(result);
+        writeReports(result);
+        getLog().info(result.summary() + " (report only: the build does not fail on findings)");
+    }
+
+    @Override
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
+        CheckResult result;
+        try {
+            result = runCheck();
+        } catch (MojoExecutionException e) {
+            throw new MavenReportException(e.getMessage(), e);
+        }
+        writeReports(result);
+        sink.head();
+        sink.title();
+        sink.text("WSO2 ports");
+        sink.title_();
+        sink.head_();
+        sink.body();
+        sink.section1();
+        sink.sectionTitle1();
+        sink.text("WSO2 ports");
+        sink.sectionTitle1_();
+        sink.paragraph();
+        sink.text(result.summary().replace("wso2-ports:check: ", ""));
+        sink.paragraph_();
+        sink.section2();
+        sink.sectionTitle2();
+        sink.text("Findings");
+        sink.sectionTitle2_();
+        if (result.findings().isEmpty()) {
+            sink.paragraph();
+            sink.text("None.");
+            sink.paragraph_();
+        } else {
+            sink.table();
+            sink.tableRows();
+            row(sink, true, "Severity", "Finding");
+            for (Finding f : result.findings()) {
+                String severity = (f.isSuppressed() ? "suppressed " : "") + f.severity().name().toLowerCase(Locale.ROOT);
+                sink.tableRow();
+                sink.tableCell();
+                if (!f.isSuppressed() && f.severity() == Severity.ERROR) {
+                    sink.bold();
+                    sink.text(severity);
+                    sink.bold_();
+                } else {
+                    sink.text(severity);
+                }
+                sink.tableCell_();
+                cell(sink, f.describe() + (f.isSuppressed() ? " (accepted: " + f.suppression().reason() + ")" : ""));
+                sink.tableRow_();
+            }
+            sink.tableRows_();
+            sink.table_();
+        }
+        sink.section2_();
+        List<PortRow> rows = PortRow.of(result);
+        for (String host : result.hosts()) {
+            sink.section2();
+            sink.sectionTitle2();
+            sink.text("Host " + host);
+            sink.sectionTitle2_();
+            sink.table();
+            sink.tableRows();
+            row(sink, true, "Port", "Protocol", "Instance", "Purpose", "Offset rule", "Base", "Source");
+            for (PortRow r : rows) {
+                if (r.host().equals(host)) {
+                    row(sink, false, String.valueOf(r.port()), r.protocol(), r.instance(), r.purpose()
+                            + (r.outbound() ? " (outbound only)" : ""), r.rule().description(), String.valueOf(r.base()),
+                            r.source());
+                }
+            }
+            sink.tableRows_();
+            sink.table_();
+            sink.section2_();
+        }
+        sink.section1_();
+        sink.body_();
+        sink.flush();
+        sink.close();
+    }
+
+    private static void row(Sink sink, boolean header, String... cells) {
+        sink.tableRow();
+        for (String c : cells) {
+            if (header) {
+                sink.tableHeaderCell();
+                sink.text(c);
+                sink.tableHeaderCell_();
+            } else {
+                cell(sink, c);
+            }
+        }
+        sink.tableRow_();
+    }
+
+    private static void cell(Sink sink, String text) {
+        sink.tableCell();
+        sink.text(text);
+        sink.tableCell_();
+    }
+
+    @Override
+    public String getOutputName() {
+        return "wso2-ports";
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "WSO2 ports";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "The ports each WSO2 instance will listen on, per host, and the clashes between them.";
+    }
+
+    @Override
+    public void setReportOutputDirectory(File outputDirectory) {
+        this.reportOutputDirectory = outputDirectory;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return reportOutputDirectory;
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return false;
+    }
+
+    @Override
+    public boolean canGenerateReport() {
+        return !skip && (hasInstances() || home != null);
+    }
+}

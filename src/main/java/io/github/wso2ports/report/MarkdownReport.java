@@ -1,0 +1,69 @@
+package io.github.wso2ports.report;
+
+import io.github.wso2ports.check.CheckResult;
+import io.github.wso2ports.check.Finding;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ports.md}: findings first, then a port map per host sorted by port (ready to paste into a firewall request),
+ * and outbound-only ports (devices and servers connecting out to FCM, APNs) in their own section.
+ */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(CheckResult result, String toolVersion) {
+        StringBuilder md = new StringBuilder();
+        md.append("# WSO2 ports\n\n");
+        md.append(result.summary().replace("wso2-ports:check: ", "")).append(" (wso2-ports-maven-plugin ")
+                .append(toolVersion).append(").\n\n");
+        md.append("## Findings\n\n");
+        if (result.findings().isEmpty()) {
+            md.append("None.\n\n");
+        } else {
+            md.append("| Severity | Finding |\n|---|---|\n");
+            for (Finding f : result.findings()) {
+                String severity = f.severity().name().toLowerCase(Locale.ROOT);
+                md.append("| ").append(f.isSuppressed() ? "suppressed " + severity : "**" + severity + "**").append(" | ")
+                        .append(cell(f.describe()))
+                        .append(f.isSuppressed() ? " *(accepted: " + cell(f.suppression().reason()) + ", "
+                                + cell(f.suppression().location().toString()) + ")*" : "")
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+        List<PortRow> rows = PortRow.of(result);
+        for (String host : result.hosts()) {
+            md.append("## Host ").append(host).append("\n\n");
+            md.append("| Port | Protocol | Instance | Purpose | Offset rule | Base | Source |\n");
+            md.append("|---:|---|---|---|---|---:|---|\n");
+            for (PortRow r : rows) {
+                if (r.host().equals(host) && !r.outbound()) {
+                    md.append("| ").append(r.port()).append(" | ").append(r.protocol()).append(" | ")
+                            .append(cell(r.instance())).append(" | ").append(cell(r.purpose())).append(" | ")
+                            .append(r.rule().description()).append(" | ").append(r.base()).append(" | ")
+                            .append(cell(r.source())).append(" |\n");
+                }
+            }
+            md.append('\n');
+        }
+        List<PortRow> outbound = rows.stream().filter(PortRow::outbound).toList();
+        if (!outbound.isEmpty()) {
+            md.append("## Outbound only (firewall egress, not listeners)\n\n");
+            md.append("| Host | Port | Protocol | Instance | Purpose |\n|---|---:|---|---|---|\n");
+            for (PortRow r : outbound) {
+                md.append("| ").append(cell(r.host())).append(" | ").append(r.port()).append(" | ").append(r.protocol())
+                        .append(" | ").append(cell(r.instance())).append(" | ").append(cell(r.purpose())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+}
