@@ -1,21 +1,9 @@
 package io.github.wso2ports.check;
 
-import io.github.wso2ports.Location;
-import io.github.wso2ports.distribution.Distribution;
-import io.github.wso2ports.distribution.FolderSource;
-import io.github.wso2ports.distribution.Layout;
-import io.github.wso2ports.distribution.OffsetFormat;
-import io.github.wso2ports.distribution.ProductRuntime;
-import io.github.wso2ports.distribution.RuntimeRole;
-import io.github.wso2ports.ports.Catalog;
-import io.github.wso2ports.ports.CatalogEntry;
-import io.github.wso2ports.ports.PortUse;
-import io.github.wso2ports.ports.ProductDetector;
-import io.github.wso2ports.ports.RuntimeConfig;
+import io.github.wso2ports.testing.Instances;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,26 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClashDetectorTest {
 
-    private static final Catalog CATALOG = Catalog.builtIn();
-
-    /** An instance with the given ports (catalog id and base), each declared in conf/x.xml at the given line. */
-    static RuntimeInstance instance(String id, String host, int offset, Integer planned, Object... idBaseLine) {
-        ProductRuntime runtime = new ProductRuntime("default", RuntimeRole.PRIMARY, "repository/conf",
-                "repository/conf/carbon.xml", OffsetFormat.CARBON_XML, null, null);
-        Distribution d = new Distribution(new FolderSource(Path.of(id), id), Layout.CLASSIC, List.of(runtime));
-        List<PortUse> ports = new ArrayList<>();
-        for (int i = 0; i < idBaseLine.length; i += 3) {
-            CatalogEntry e = CATALOG.entry((String) idBaseLine[i]).orElseThrow();
-            ports.add(new PortUse(e, (Integer) idBaseLine[i + 1], e.rule(),
-                    Location.of(id + "/conf/x.xml").atLine((Integer) idBaseLine[i + 2]), false, true));
-        }
-        RuntimeConfig config = new RuntimeConfig(d, runtime, new ProductDetector.Detected(
-                CATALOG.product("wso2carbon").orElseThrow(), "4.4.0", "test"), offset,
-                Location.of(id + "/repository/conf/carbon.xml").atLine(1), id + "/repository/conf/carbon.xml:1", ports,
-                List.of());
-        return new RuntimeInstance(id, host, config, planned, "mvn wso2-ports:apply -Dwso2-ports.instance=" + id);
-    }
-
     private static List<String> lines(List<Finding> findings) {
         return findings.stream().map(f -> f.severity() + " " + f.describe()).toList();
     }
@@ -52,8 +20,8 @@ class ClashDetectorTest {
     @Test
     void sameEffectivePortOnOneHostIsAClashNamingBothOwners() {
         List<Finding> f = ClashDetector.detect(List.of(
-                instance("a", "app1", 0, null, "servlet-https", 9443, 95),
-                instance("b", "app1", 1, null, "servlet-https", 9442, 12)), List.of(), ClashDetector.Options.defaults());
+                Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 95),
+                Instances.instance("b", "app1", 1, null, "servlet-https", 9442, 12)), List.of(), ClashDetector.Options.defaults());
         assertEquals(List.of("ERROR app1 tcp/9443 clash: a (HTTPS servlet transport (management console), a/conf/x.xml:95)"
                 + " <-> b (HTTPS servlet transport (management console), b/conf/x.xml:12)"), lines(f));
     }
@@ -61,19 +29,19 @@ class ClashDetectorTest {
     @Test
     void differentHostsOrProtocolsDoNotClash() {
         assertEquals(List.of(), ClashDetector.detect(List.of(
-                instance("a", "app1", 0, null, "servlet-https", 9443, 1),
-                instance("b", "app2", 0, null, "servlet-https", 9443, 1),
-                instance("c", "app1", 0, null, "embedded-kdc", 9443, 1)), List.of(), ClashDetector.Options.defaults()));
+                Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 1),
+                Instances.instance("b", "app2", 0, null, "servlet-https", 9443, 1),
+                Instances.instance("c", "app1", 0, null, "embedded-kdc", 9443, 1)), List.of(), ClashDetector.Options.defaults()));
     }
 
     @Test
     void offsetRulesDecideTheEffectivePort() {
         // fixed ports ignore the offset; template ports move with it
         List<Finding> f = ClashDetector.detect(List.of(
-                instance("a", "h", 5, null, "hazelcast-member", 4000, 1),
-                instance("b", "h", 9, null, "hazelcast-member", 4000, 2),
-                instance("c", "h", 1, null, "jmx-rmi-registry", 9999, 3),
-                instance("d", "h", 0, null, "jmx-rmi-registry", 10000, 4)), List.of(), ClashDetector.Options.defaults());
+                Instances.instance("a", "h", 5, null, "hazelcast-member", 4000, 1),
+                Instances.instance("b", "h", 9, null, "hazelcast-member", 4000, 2),
+                Instances.instance("c", "h", 1, null, "jmx-rmi-registry", 9999, 3),
+                Instances.instance("d", "h", 0, null, "jmx-rmi-registry", 10000, 4)), List.of(), ClashDetector.Options.defaults());
         assertEquals(2, f.size(), lines(f).toString());
         assertTrue(f.get(0).describe().startsWith("h tcp/4000 clash: a "), f.get(0).describe());
         assertTrue(f.get(0).message().contains("silently takes the next free port"));
@@ -82,7 +50,7 @@ class ClashDetectorTest {
 
     @Test
     void oneInstanceListeningTwiceOnAPortIsAClash() {
-        List<Finding> f = ClashDetector.detect(List.of(instance("a", "h", 0, null,
+        List<Finding> f = ClashDetector.detect(List.of(Instances.instance("a", "h", 0, null,
                 "databridge-thrift", 7611, 10, "broker-thrift", 7611, 20)), List.of(), ClashDetector.Options.defaults());
         assertEquals(1, f.size());
         assertEquals(2, f.get(0).owners().size());
@@ -95,8 +63,8 @@ class ClashDetectorTest {
                 ReservedPort.of("9440-9450", "tcp", "app2", "load balancer", "reserved-ports.txt:3", null),
                 ReservedPort.of("9443", "udp", null, "udp only", "pom.xml <reservedPorts>", null));
         List<Finding> f = ClashDetector.detect(List.of(
-                instance("a", "app1", 0, null, "servlet-https", 9443, 1, "servlet-http", 5432, 2),
-                instance("b", "app2", 0, null, "servlet-https", 9443, 1)), reserved, ClashDetector.Options.defaults());
+                Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 1, "servlet-http", 5432, 2),
+                Instances.instance("b", "app2", 0, null, "servlet-https", 9443, 1)), reserved, ClashDetector.Options.defaults());
         assertEquals(List.of(
                 "ERROR app1 tcp/5432 reserved: a (HTTP servlet transport, a/conf/x.xml:2) <-> reserved: PostgreSQL "
                         + "(pom.xml <reservedPorts>)",
@@ -106,17 +74,17 @@ class ClashDetectorTest {
 
     @Test
     void plannedOffsetsTheFilesDoNotHaveFailWithTheFix() {
-        List<Finding> f = ClashDetector.detect(List.of(instance("is", "h", 0, 1)), List.of(),
+        List<Finding> f = ClashDetector.detect(List.of(Instances.instance("is", "h", 0, 1)), List.of(),
                 ClashDetector.Options.defaults());
         assertEquals(List.of("ERROR h offset: is (port offset, is/repository/conf/carbon.xml:1): planned at offset 1, "
                 + "but the files say 0; fix: mvn wso2-ports:apply -Dwso2-ports.instance=is"), lines(f));
-        assertEquals(List.of(), ClashDetector.detect(List.of(instance("is", "h", 1, 1)), List.of(),
+        assertEquals(List.of(), ClashDetector.detect(List.of(Instances.instance("is", "h", 1, 1)), List.of(),
                 ClashDetector.Options.defaults()));
     }
 
     @Test
     void rangePrivilegedAndEphemeralPorts() {
-        List<Finding> f = ClashDetector.detect(List.of(instance("a", "h", 60000, null,
+        List<Finding> f = ClashDetector.detect(List.of(Instances.instance("a", "h", 60000, null,
                 "jmx-rmi-server", 11111, 1, "servlet-http", 0, 2, "servlet-https", 443, 3)), List.of(),
                 new ClashDetector.Options(32768, 60999, Map.of()));
         assertEquals(List.of(
@@ -125,7 +93,7 @@ class ClashDetectorTest {
                         + "32768-60999, where any outgoing connection may take it first",
                 "WARNING h tcp/60443 ephemeral: a (HTTPS servlet transport (management console), a/conf/x.xml:3): in the "
                         + "ephemeral range 32768-60999, where any outgoing connection may take it first"), lines(f));
-        List<Finding> low = ClashDetector.detect(List.of(instance("a", "h", 3, null, "servlet-https", 440, 1)),
+        List<Finding> low = ClashDetector.detect(List.of(Instances.instance("a", "h", 3, null, "servlet-https", 440, 1)),
                 List.of(), ClashDetector.Options.defaults());
         assertEquals("WARNING h tcp/443 privileged: a (HTTPS servlet transport (management console), a/conf/x.xml:1): "
                 + "below 1024: binding it needs root", lines(low).get(0));
@@ -133,8 +101,8 @@ class ClashDetectorTest {
 
     @Test
     void severitiesCanBeChangedOrIgnored() {
-        List<RuntimeInstance> two = List.of(instance("a", "h", 0, null, "servlet-https", 9443, 1),
-                instance("b", "h", 0, null, "servlet-https", 9443, 1, "servlet-http", 50000, 2));
+        List<RuntimeInstance> two = List.of(Instances.instance("a", "h", 0, null, "servlet-https", 9443, 1),
+                Instances.instance("b", "h", 0, null, "servlet-https", 9443, 1, "servlet-http", 50000, 2));
         List<Finding> f = ClashDetector.detect(two, List.of(), new ClashDetector.Options(32768, 60999,
                 Map.of(FindingKind.CLASH, Severity.WARNING, FindingKind.EPHEMERAL, Severity.IGNORE)));
         assertEquals(1, f.size());
@@ -144,8 +112,8 @@ class ClashDetectorTest {
     @Test
     void outboundAndRandomPortsNeverClash() {
         assertEquals(List.of(), ClashDetector.detect(List.of(
-                instance("a", "h", 0, null, "fcm", 5228, 1, "jmx-local-agent", 0, 2),
-                instance("b", "h", 0, null, "fcm", 5228, 1, "jmx-local-agent", 0, 2)), List.of(),
+                Instances.instance("a", "h", 0, null, "fcm", 5228, 1, "jmx-local-agent", 0, 2),
+                Instances.instance("b", "h", 0, null, "fcm", 5228, 1, "jmx-local-agent", 0, 2)), List.of(),
                 ClashDetector.Options.defaults()));
     }
 
@@ -153,7 +121,7 @@ class ClashDetectorTest {
     void outputIsSortedAndStable() {
         List<RuntimeInstance> estate = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            estate.add(instance("i" + (char) ('a' + i % 26) + i, "h" + (i % 3), i % 4, null, "servlet-https", 9443, 1,
+            estate.add(Instances.instance("i" + (char) ('a' + i % 26) + i, "h" + (i % 3), i % 4, null, "servlet-https", 9443, 1,
                     "servlet-http", 9763, 2));
         }
         List<Finding> first = ClashDetector.detect(estate, List.of(), ClashDetector.Options.defaults());
