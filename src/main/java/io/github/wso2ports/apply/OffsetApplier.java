@@ -137,7 +137,7 @@ public final class OffsetApplier {
             }
         } else {
             current = byDefault.value();
-            currentSource = "deployment.toml sets none: " + byDefault.source();
+            currentSource = location + " sets no offset: " + byDefault.source();
             if (current != offset) {
                 OptionalInt header = editor.headerLine("server");
                 Optional<TomlEditor.CommentedKey> commented = header.isPresent()

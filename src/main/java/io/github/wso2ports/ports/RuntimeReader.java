@@ -83,7 +83,7 @@ public final class RuntimeReader {
                 Product.DefaultOffset byDefault = detected.product().defaultOffset(runtime);
                 offset = toml.effectiveOffset(byDefault.value());
                 offsetLocation = live == null ? null : live.location();
-                offsetSource = live == null ? "deployment.toml sets none: " + byDefault.source()
+                offsetSource = live == null ? source.location(runtime.offsetFile()) + " sets no offset: " + byDefault.source()
                         : live.location().toString();
                 staleCarbonXml(offset, notes);
             }

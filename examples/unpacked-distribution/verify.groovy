@@ -1,0 +1,8 @@
+def toml = new File(basedir, 'wso2am-4.2.0/repository/conf/deployment.toml').readLines()
+assert toml[3] == 'offset=3'
+assert new File(basedir, 'wso2am-4.2.0/repository/conf/carbon.xml').text.contains('<Offset>0</Offset>')
+def log = new File(basedir, 'build.log').readLines()
+assert log.contains('[INFO] wso2am-4.2.0 on localhost: API Manager 4.2.0, offset 3 (wso2am-4.2.0/repository/conf/deployment.toml:4), 15 ports')
+assert log.any { it.contains('wso2am-4.2.0/repository/conf/carbon.xml:6 says offset 0, but it is generated from deployment.toml') }
+// no pom: check writes no reports into the distribution
+assert !new File(basedir, 'wso2am-4.2.0/target').exists() && !new File(basedir, 'target').exists()
