@@ -8,3 +8,6 @@ assert new String(actual, 'ISO-8859-1').contains('\r\n')
 def log = new File(basedir, 'build.log').text
 assert log.contains('[INFO] apply-no-pom: set port offset 0 -> 3 in repository/conf/carbon.xml:11 (<Offset> 0 -> 3)')
 assert log.contains('standalone-pom')
+// for .ci/maven-matrix.sh: which Maven ran the ITs
+new File(basedir, 'maven-version.txt').text = mavenVersion
+true

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the invoker ITs and the examples under every Maven a user runs: the oldest supported (3.6.3), the wrapper's
+# (3.9.x, already covered by the main build) and Maven 4 (the newest served on Maven Central: 4.0.0-rc-4).
+# Each Maven distribution is fetched from Maven Central once, into target/mavens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+versions=("${@:-3.6.3 4.0.0-rc-4}")
+read -r -a versions <<< "${versions[*]}"
+dest="$PWD/target/mavens"
+mkdir -p "$dest"
+
+for v in "${versions[@]}"; do
+  home="$dest/apache-maven-$v"
+  if [ ! -x "$home/bin/mvn" ]; then
+    ./mvnw -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+      -Dartifact="org.apache.maven:apache-maven:$v:zip:bin" -DoutputDirectory="$dest"
+  fi
+  echo "=== invoker ITs and examples under Maven $v"
+  # the plugin is built by the wrapper's Maven; the IT builds fork the Maven under test
+  ./mvnw -B -ntp verify -DskipTests -Dinvoker.mavenHome="$home"
+  ran=$(cat target/it/apply-no-pom/maven-version.txt)
+  if [ "$ran" != "$v" ]; then
+    echo "the ITs ran under Maven $ran, not $v" >&2
+    exit 1
+  fi
+done
