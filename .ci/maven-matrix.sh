@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-versions=("${@:-3.6.3 4.0.0-rc-4}")
-read -r -a versions <<< "${versions[*]}"
+if [ $# -gt 0 ]; then versions=("$@"); else versions=(3.6.3 4.0.0-rc-4); fi
 dest="$PWD/target/mavens"
 mkdir -p "$dest"
 
