@@ -1,6 +1,7 @@
 package io.github.wso2ports.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
     public static CheckResult evaluate(List<RuntimeInstance> instances, List<ReservedPort> reserved,
             ClashDetector.Options options, List<Suppression> suppressions, boolean failOnClash, boolean failOnWarning) {
         List<Finding> findings = new ArrayList<>();
-        Set<Suppression> used = new java.util.HashSet<>();
+        Set<Suppression> used = new HashSet<>();
         for (Finding f : ClashDetector.detect(instances, reserved, options)) {
             if (!failOnClash && f.severity() == Severity.ERROR) {
                 f = f.withSeverity(Severity.WARNING);

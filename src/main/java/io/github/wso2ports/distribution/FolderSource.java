@@ -108,7 +108,8 @@ public final class FolderSource implements DistributionSource {
 
     @Override
     public Location homeLocation() {
-        return Location.of(displayHome.isEmpty() ? home.toAbsolutePath().normalize().toString() : displayHome);
+        // "." rather than an absolute path: reports hold no path of the build machine
+        return Location.of(displayHome.isEmpty() ? "." : displayHome);
     }
 
     @Override

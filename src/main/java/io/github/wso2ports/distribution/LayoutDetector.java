@@ -143,7 +143,8 @@ public final class LayoutDetector {
         String found = templates.isEmpty() ? ""
                 : "; it holds templates (" + String.join(", ", templates) + "), which are rendered by Puppet, Ansible or "
                         + "similar tools, not read by WSO2";
-        return new Wso2PortsException(source.homeLocation(), "not a WSO2 distribution this plugin knows: found none of "
+        return new Wso2PortsException(source.homeLocation(), "'" + source.name() + "' is not a WSO2 distribution this "
+                + "plugin knows: found none of "
                 + "repository/conf/deployment.toml, conf/deployment.toml, " + TEMPLATES + "/, repository/conf/carbon.xml, "
                 + "conf/carbon.xml (with wso2/<runtime>/conf/carbon.xml), conf/<runtime>/deployment.yaml" + found,
                 templates.isEmpty() ? "Point at the home folder of an unpacked distribution (the folder that holds bin/ "
