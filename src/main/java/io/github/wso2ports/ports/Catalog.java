@@ -167,15 +167,14 @@ public final class Catalog {
             when = new Condition(w.getString("toml"), fileTest, Boolean.TRUE.equals(w.getBoolean("default")),
                     strings(w, "default_for"), strings(w, "default_off_for"));
         }
-        String declared = t.getString("declared_rule");
         List<Integer> seed = new ArrayList<>();
         TomlArray s = t.getArray("seed");
         for (int i = 0; s != null && i < s.size(); i++) {
             seed.add((int) s.getLong(i));
         }
         return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
-                declared == null ? null : OffsetRule.parse(declared), Boolean.TRUE.equals(t.getBoolean("shifts")),
-                strings(t, "groups"), locators, when, required(t, "source", id), t.getString("correction"), seed);
+                Boolean.TRUE.equals(t.getBoolean("shifts")), strings(t, "groups"), locators, when,
+                required(t, "source", id), t.getString("correction"), seed, t.getString("stays"));
     }
 
     private static Locator locator(TomlTable t, String id) {
@@ -187,8 +186,9 @@ public final class Catalog {
                 throw new IllegalStateException("catalog: " + id + ": bad xpath " + xpath, e);
             }
         }
+        String rule = t.getString("rule");
         Locator loc = new Locator(t.getString("toml"), t.getString("file"), xpath, t.getString("yaml"),
-                t.getString("property"));
+                t.getString("property"), rule == null ? null : OffsetRule.parse(rule), t.getString("stays"));
         int kinds = (xpath != null ? 1 : 0) + (loc.yaml() != null ? 1 : 0) + (loc.property() != null ? 1 : 0);
         if (loc.file() != null && kinds != 1) {
             throw new IllegalStateException("catalog: " + id + ": a file locator needs one of xpath, yaml, property");

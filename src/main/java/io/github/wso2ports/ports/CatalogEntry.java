@@ -10,7 +10,6 @@ import java.util.List;
  * @param protocol     tcp or udp
  * @param purpose      what listens there
  * @param rule         what the offset does to it
- * @param declaredRule the rule when a file states the port, or null when it is {@code rule}
  * @param shifts       for conditional ports: whether the flag that moves them is on by default
  * @param groups       the port groups that have it (products name their groups)
  * @param locators     where it is configured, toml first
@@ -18,10 +17,11 @@ import java.util.List;
  * @param source       the code or file that establishes the fact
  * @param correction   where the seed page is wrong or silent about it; null if not
  * @param seed         other numbers the seed page gives for it
+ * @param stays        why the port does not move with the offset, when its rule is fixed by design; null otherwise
  */
-public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, OffsetRule declaredRule,
-        boolean shifts, List<String> groups, List<Locator> locators, Condition when, String source, String correction,
-        List<Integer> seed) {
+public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, boolean shifts,
+        List<String> groups, List<Locator> locators, Condition when, String source, String correction, List<Integer> seed,
+        String stays) {
 
     /** True when a port of this entry takes part in clash detection: a listener with a known number. */
     public boolean listens() {

@@ -30,7 +30,7 @@ public final class CatalogTable {
                     .append(" | `").append(e.id()).append('`')
                     .append(" | ").append(cell(e.purpose()))
                     .append(" | ").append(e.rule().description())
-                    .append(e.declaredRule() != null ? "; " + e.declaredRule().description() + " when a file states it" : "")
+                    .append(locatorRules(e))
                     .append(" | ").append(String.join(", ", products(catalog, e)))
                     .append(" | ").append(cell(configuredIn(e)))
                     .append(" | ").append(cell(seed(e)))
@@ -54,6 +54,12 @@ public final class CatalogTable {
             }
         }
         return out;
+    }
+
+    private static String locatorRules(CatalogEntry e) {
+        return e.locators().stream().filter(l -> l.rule() != null && l.rule() != e.rule())
+                .map(l -> "; " + l.rule().description() + " where `" + l.file() + "` states it")
+                .collect(Collectors.joining());
     }
 
     private static String configuredIn(CatalogEntry e) {

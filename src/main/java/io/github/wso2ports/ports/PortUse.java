@@ -11,9 +11,15 @@ import io.github.wso2ports.Location;
  * @param catalogDefault true when the number comes from the catalog, not from a file
  * @param enabled        false when a file declares the port but a flag keeps it from listening (clustering off,
  *                       the JMX RMI server not started, a disabled transport): kept for reports, never a clash
+ * @param stays          why it does not move with the offset, when it does not; null when it moves
  */
 public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-        boolean enabled) {
+        boolean enabled, String stays) {
+
+    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
+            boolean enabled) {
+        this(entry, base, rule, location, catalogDefault, enabled, rule == OffsetRule.FIXED ? entry.stays() : null);
+    }
 
     /** True when the runtime will listen on it: enabled, and a listener with a known number. */
     public boolean listens() {

@@ -120,18 +120,19 @@ public final class RuntimeReader {
         return ports;
     }
 
-    /** The ports of one entry: from deployment.toml, else from the files that exist, else the catalog default. */
+    /**
+     * The ports of one entry: from the first locator that finds any (deployment.toml first), else the catalog
+     * default when none of the entry's files exists. An existing file that does not declare the port (commented out,
+     * disabled, a placeholder) hands over to the next locator, but no default is assumed after it.
+     */
     private List<PortUse> ports(CatalogEntry entry, int defaultPort, boolean enabled) {
-        List<PortUse> found = new ArrayList<>();
         boolean fileSeen = false;
         Location expected = null;
         for (Locator loc : entry.locators()) {
             if (loc.isToml()) {
-                if (toml != null) {
-                    DeploymentToml.PortValue v = toml.port(loc.toml());
-                    if (v != null && v.number() > 0 && v.number() <= 65535) {
-                        return List.of(declared(entry, (int) v.number(), v.location(), enabled));
-                    }
+                DeploymentToml.PortValue v = toml == null ? null : toml.port(loc.toml());
+                if (v != null && v.number() > 0 && v.number() <= 65535) {
+                    return List.of(declared(entry, loc, (int) v.number(), v.location(), enabled));
                 }
                 continue;
             }
@@ -141,22 +142,27 @@ public final class RuntimeReader {
                 continue;
             }
             fileSeen = true;
+            List<PortUse> found = new ArrayList<>();
             for (Value v : values(path, loc)) {
                 Integer port = portNumber(v.text());
                 if (port != null) {
-                    found.add(declared(entry, port, v.location(), enabled));
+                    found.add(declared(entry, loc, port, v.location(), enabled));
                 }
             }
+            if (!found.isEmpty()) {
+                return found;
+            }
         }
-        if (found.isEmpty() && !fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
-            found.add(new PortUse(entry, defaultPort, entry.rule(), expected, true, enabled));
+        if (!fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
+            return List.of(new PortUse(entry, defaultPort, entry.rule(), expected, true, enabled));
         }
-        return found;
+        return List.of();
     }
 
-    private static PortUse declared(CatalogEntry entry, int port, Location at, boolean enabled) {
-        return new PortUse(entry, port, entry.declaredRule() != null ? entry.declaredRule() : entry.rule(), at, false,
-                enabled);
+    private static PortUse declared(CatalogEntry entry, Locator loc, int port, Location at, boolean enabled) {
+        OffsetRule rule = loc.rule() != null ? loc.rule() : entry.rule();
+        String stays = rule != OffsetRule.FIXED ? null : loc.stays() != null ? loc.stays() : entry.stays();
+        return new PortUse(entry, port, rule, at, false, enabled, stays);
     }
 
     private boolean enabled(Condition when, Set<String> groups) {
