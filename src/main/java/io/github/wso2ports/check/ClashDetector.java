@@ -59,6 +59,13 @@ public final class ClashDetector {
                 }
                 byPort.computeIfAbsent(new Key(i.host(), p.entry().protocol(), port), k -> new ArrayList<>())
                         .add(new Held(i, p));
+                if (i.offset() != 0 && port == p.base()) {
+                    // a literal where the product would move the port is a mistake; a port fixed by design is news
+                    Severity s = p.rule() != p.entry().rule() ? Severity.WARNING : Severity.INFO;
+                    findings.add(new Finding(FindingKind.UNSHIFTED, s, i.host(), p.entry().protocol(), port,
+                            List.of(owner), "stays at " + port + " although the offset is " + i.offset()
+                                    + (p.stays() == null ? "" : ": " + p.stays())));
+                }
             }
         }
         for (Map.Entry<Key, List<Held>> e : byPort.entrySet()) {

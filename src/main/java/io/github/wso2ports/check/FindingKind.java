@@ -13,7 +13,12 @@ public enum FindingKind {
     /** A port below 1024: binding it needs root. */
     PRIVILEGED("privileged", Severity.WARNING),
     /** A port in the OS ephemeral range, where an outgoing connection may take it first. */
-    EPHEMERAL("ephemeral", Severity.WARNING);
+    EPHEMERAL("ephemeral", Severity.WARNING),
+    /**
+     * A port that stays put although the instance's offset is not 0: a literal where a {@code ${Ports.*}} reference
+     * was needed (warning), or a port that never moves by design (info).
+     */
+    UNSHIFTED("unshifted", Severity.WARNING);
 
     private final String label;
     private final Severity defaultSeverity;
@@ -29,5 +34,10 @@ public enum FindingKind {
 
     public Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /** Every kind's label, for messages that list them: {@code clash, reserved, ...}. */
+    public static String labels() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(FindingKind::label).toList());
     }
 }

@@ -69,7 +69,7 @@ public record Suppression(String kind, String host, String protocol, long port, 
             String kind = any(m.group(1));
             if (kind != null && !isKind(kind)) {
                 throw new Wso2PortsException(at, "unknown finding kind '" + m.group(1) + "'",
-                        "Use clash, reserved, offset, range, privileged, ephemeral or *");
+                        "Use * or one of: " + FindingKind.labels());
             }
             if (m.group(7) == null || m.group(7).isBlank()) {
                 throw new Wso2PortsException(at, "the suppression gives no reason", "Say why the finding is accepted "

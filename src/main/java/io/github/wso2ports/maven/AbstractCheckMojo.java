@@ -86,7 +86,7 @@ abstract class AbstractCheckMojo extends AbstractWso2PortsMojo {
     protected String ephemeralPorts;
 
     /**
-     * Severity per finding kind (clash, reserved, offset, range, privileged, ephemeral): error, warning, info or
+     * Severity per finding kind (clash, reserved, offset, range, privileged, ephemeral, unshifted, ...): error, warning, info or
      * ignore, e.g. {@code <severities><ephemeral>ignore</ephemeral></severities>}.
      */
     @Parameter
@@ -299,7 +299,7 @@ abstract class AbstractCheckMojo extends AbstractWso2PortsMojo {
                 }
                 if (kind == null) {
                     throw new Wso2PortsException(null, "<severities> names unknown finding kind '" + e.getKey() + "'",
-                            "Use clash, reserved, offset, range, privileged or ephemeral");
+                            "Use one of: " + FindingKind.labels());
                 }
                 try {
                     bySeverity.put(kind, Severity.parse(e.getValue()));

@@ -28,7 +28,8 @@ final class SarifReport {
             FindingKind.OFFSET, "A WSO2 instance's port offset differs from the planned one",
             FindingKind.RANGE, "An effective port falls outside 1..65535",
             FindingKind.PRIVILEGED, "A port below 1024 needs root to bind",
-            FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first");
+            FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first",
+            FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0");
 
     private SarifReport() {
     }

@@ -41,7 +41,8 @@ class ClashDetectorTest {
                 Instances.instance("a", "h", 5, null, "hazelcast-member", 4000, 1),
                 Instances.instance("b", "h", 9, null, "hazelcast-member", 4000, 2),
                 Instances.instance("c", "h", 1, null, "jmx-rmi-registry", 9999, 3),
-                Instances.instance("d", "h", 0, null, "jmx-rmi-registry", 10000, 4)), List.of(), ClashDetector.Options.defaults());
+                Instances.instance("d", "h", 0, null, "jmx-rmi-registry", 10000, 4)), List.of(), ClashDetector.Options.defaults())
+                .stream().filter(x -> x.kind() == FindingKind.CLASH).toList();
         assertEquals(2, f.size(), lines(f).toString());
         assertTrue(f.get(0).describe().startsWith("h tcp/4000 clash: a "), f.get(0).describe());
         assertTrue(f.get(0).message().contains("silently takes the next free port"));
