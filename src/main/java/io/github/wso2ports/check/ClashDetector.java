@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * Finds what will go wrong when the estate starts: ports two instances (or runtimes, or one instance twice)
- * bind on one host, reserved ports, planned offsets the files do not have, ports out of range, and ports that
- * need root or sit in the ephemeral range. Ports are grouped by (host, protocol, port) in one pass: the cost
+ * bind on one host, reserved ports, planned offsets the files do not have, ports out of range, ports that
+ * need root or sit in the ephemeral range, ports that stay put under an offset, and URLs between instances that
+ * point where nothing listens. Ports are grouped by (host, protocol, port) in one pass: the cost
  * grows with the number of ports, not with its square.
  */
 public final class ClashDetector {
@@ -24,7 +25,11 @@ public final class ClashDetector {
      * @param ephemeralTo   last port of it (Linux: 60999)
      * @param severities    severities that replace a kind's default
      */
-    public record Options(int ephemeralFrom, int ephemeralTo, Map<FindingKind, Severity> severities) {
+    public record Options(int ephemeralFrom, int ephemeralTo, Map<FindingKind, Severity> severities, List<Link> links) {
+
+        public Options(int ephemeralFrom, int ephemeralTo, Map<FindingKind, Severity> severities) {
+            this(ephemeralFrom, ephemeralTo, severities, List.of());
+        }
 
         public static Options defaults() {
             return new Options(32768, 60999, Map.of());
@@ -96,6 +101,7 @@ public final class ClashDetector {
                                 + options.ephemeralTo() + ", where any outgoing connection may take it first"));
             }
         }
+        findings.addAll(LinkChecker.check(instances, reserved, options.links()));
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
             Severity s = options.severities().getOrDefault(f.kind(), f.severity());

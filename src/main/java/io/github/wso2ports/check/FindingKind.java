@@ -10,6 +10,8 @@ public enum FindingKind {
     OFFSET("offset", Severity.ERROR),
     /** An effective port falls outside 1..65535. */
     RANGE("range", Severity.ERROR),
+    /** A URL one instance keeps points at a port where the service it names does not listen. */
+    LINK("link", Severity.ERROR),
     /** A port below 1024: binding it needs root. */
     PRIVILEGED("privileged", Severity.WARNING),
     /** A port in the OS ephemeral range, where an outgoing connection may take it first. */

@@ -113,6 +113,53 @@ public final class DeploymentToml {
         return new PortValue(String.valueOf(value), -1, where);
     }
 
+    /** A string value and where it is. */
+    public record Text(String text, Location location) {
+    }
+
+    /**
+     * The strings at a path of keys separated by dots, where {@code name[*]} steps into every table of an array of
+     * tables ({@code apim.gateway.environment[*].ws_endpoint}); a string array at the end gives each of its strings.
+     */
+    public List<Text> strings(String path) {
+        List<Text> out = new ArrayList<>();
+        collect(toml, path.split("\\."), 0, out);
+        return out;
+    }
+
+    private void collect(TomlTable table, String[] keys, int i, List<Text> out) {
+        String key = keys[i];
+        boolean each = key.endsWith("[*]");
+        String name = each ? key.substring(0, key.length() - 3) : key;
+        if (!table.contains(List.of(name))) {
+            return;
+        }
+        Object value = table.get(List.of(name));
+        if (i == keys.length - 1) {
+            TomlPosition at = table.inputPositionOf(List.of(name));
+            Location where = file.location().atLine(at == null ? 0 : at.line());
+            if (value instanceof String str) {
+                out.add(new Text(str, where));
+            } else if (value instanceof TomlArray a) {
+                for (int k = 0; k < a.size(); k++) {
+                    if (a.get(k) instanceof String str) {
+                        out.add(new Text(str, where));
+                    }
+                }
+            }
+            return;
+        }
+        if (each && value instanceof TomlArray a) {
+            for (int k = 0; k < a.size(); k++) {
+                if (a.get(k) instanceof TomlTable t) {
+                    collect(t, keys, i + 1, out);
+                }
+            }
+        } else if (value instanceof TomlTable t) {
+            collect(t, keys, i + 1, out);
+        }
+    }
+
     /** A value read for a port: as written, as a number (-1 when it is not one) and where. */
     public record PortValue(String raw, long number, Location location) {
     }

@@ -7,6 +7,7 @@ import io.github.wso2ports.check.ClashDetector;
 import io.github.wso2ports.check.EstateReader;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.FindingKind;
+import io.github.wso2ports.check.Link;
 import io.github.wso2ports.check.ReservedPort;
 import io.github.wso2ports.check.ReservedProducts;
 import io.github.wso2ports.check.RuntimeInstance;
@@ -91,6 +92,14 @@ abstract class AbstractCheckMojo extends AbstractWso2PortsMojo {
      */
     @Parameter
     protected Map<String, String> severities;
+
+    /**
+     * Which instance a URL points at, where its host does not say (a DNS name, a load balancer): each
+     * {@code <link>} has {@code <from>} (an instance id), {@code <url>} (a catalog URL id such as apim-key-manager)
+     * and {@code <to>} (the instance it points at). Other URLs are matched by host and port.
+     */
+    @Parameter
+    protected List<LinkSpec> links;
 
     /** Print every instance's full port table. */
     @Parameter(property = "wso2-ports.verbose", defaultValue = "false")
@@ -309,6 +318,16 @@ abstract class AbstractCheckMojo extends AbstractWso2PortsMojo {
                 }
             }
         }
-        return new ClashDetector.Options(range.from(), range.to(), bySeverity);
+        List<Link> explicit = new ArrayList<>();
+        if (links != null) {
+            for (LinkSpec l : links) {
+                if (l.getFrom() == null || l.getUrl() == null || l.getTo() == null) {
+                    throw new Wso2PortsException(null, "a <link> needs <from>, <url> and <to>",
+                            "For example <link><from>apim</from><url>apim-key-manager</url><to>km</to></link>");
+                }
+                explicit.add(new Link(l.getFrom().strip(), l.getUrl().strip(), l.getTo().strip()));
+            }
+        }
+        return new ClashDetector.Options(range.from(), range.to(), bySeverity, explicit);
     }
 }

@@ -35,10 +35,12 @@ public final class Catalog {
 
     private final List<Product> products;
     private final List<CatalogEntry> entries;
+    private final List<UrlEntry> urls;
 
-    Catalog(List<Product> products, List<CatalogEntry> entries) {
+    Catalog(List<Product> products, List<CatalogEntry> entries, List<UrlEntry> urls) {
         this.products = List.copyOf(products);
         this.entries = List.copyOf(entries);
+        this.urls = List.copyOf(urls);
     }
 
     /** The catalog shipped in the plugin, loaded once. */
@@ -64,6 +66,15 @@ public final class Catalog {
 
     public List<CatalogEntry> entries() {
         return entries;
+    }
+
+    public List<UrlEntry> urls() {
+        return urls;
+    }
+
+    /** The URLs a product (runtime, version) keeps in its config. */
+    public List<UrlEntry> urlsFor(Set<String> groups) {
+        return urls.stream().filter(u -> u.groups().stream().anyMatch(groups::contains)).toList();
     }
 
     public Optional<Product> product(String key) {
@@ -117,7 +128,24 @@ public final class Catalog {
                 }
             }
         }
-        return new Catalog(products, entries);
+        List<UrlEntry> urls = new ArrayList<>();
+        TomlArray urlArray = toml.getArray("url");
+        for (int i = 0; urlArray != null && i < urlArray.size(); i++) {
+            TomlTable t = urlArray.getTable(i);
+            String id = required(t, "id", "[[url]] #" + (i + 1));
+            String follows = required(t, "follows", id);
+            if (!ids.contains(follows)) {
+                throw new IllegalStateException("catalog: url " + id + " follows unknown port " + follows);
+            }
+            List<Locator> locators = new ArrayList<>();
+            TomlArray l = t.getArray("locators");
+            for (int k = 0; l != null && k < l.size(); k++) {
+                locators.add(locator(l.getTable(k), id));
+            }
+            urls.add(new UrlEntry(id, required(t, "purpose", id), follows, strings(t, "groups"), locators,
+                    required(t, "source", id)));
+        }
+        return new Catalog(products, entries, urls);
     }
 
     private static Product product(TomlTable t) {

@@ -12,13 +12,16 @@ import java.util.List;
  *
  * @param offsetLocation where the offset is set; null when it is a default (see {@code offsetSource})
  * @param offsetSource   where the offset comes from, as a person reads it
+ * @param urls           the URLs it keeps that point at ports (its own or another instance's)
  * @param notes          things worth saying at INFO (a stale generated carbon.xml, ...)
  */
 public record RuntimeConfig(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
-        int offset, Location offsetLocation, String offsetSource, List<PortUse> ports, List<String> notes) {
+        int offset, Location offsetLocation, String offsetSource, List<PortUse> ports, List<UrlUse> urls,
+        List<String> notes) {
 
     public RuntimeConfig {
         ports = List.copyOf(ports);
+        urls = List.copyOf(urls);
         notes = List.copyOf(notes);
     }
 }

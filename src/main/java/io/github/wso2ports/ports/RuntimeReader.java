@@ -101,7 +101,39 @@ public final class RuntimeReader {
             default -> throw new IllegalStateException(runtime.format().toString());
         }
         return new RuntimeConfig(distribution, runtime, detected, offset, offsetLocation, offsetSource,
-                ports(detected, catalog), notes);
+                ports(detected, catalog), urls(detected, catalog), notes);
+    }
+
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z0-9+.-]*://(\\[[^\\]]+\\]|[^/:\\s'\"{}(),@]+):([0-9]{1,5})");
+
+    /** The URLs of the catalog found in this runtime's config, one per host:port written in them. */
+    private List<UrlUse> urls(ProductDetector.Detected detected, Catalog catalog) {
+        String runtimeName = distribution.runtimes().size() > 1 ? runtime.name() : null;
+        Set<String> groups = detected.product().groups(detected.version(), runtimeName);
+        List<UrlUse> out = new ArrayList<>();
+        for (UrlEntry u : catalog.urlsFor(groups)) {
+            for (Locator loc : u.locators()) {
+                List<Value> texts = new ArrayList<>();
+                if (loc.isToml()) {
+                    if (toml != null) {
+                        toml.strings(loc.toml()).forEach(t -> texts.add(new Value(t.text(), t.location())));
+                    }
+                } else if (source.isFile(runtime.conf(loc.file()))) {
+                    texts.addAll(values(runtime.conf(loc.file()), loc));
+                }
+                for (Value v : texts) {
+                    java.util.regex.Matcher m = URL.matcher(v.text());
+                    while (m.find()) {
+                        int port = Integer.parseInt(m.group(2));
+                        if (port >= 1 && port <= 65535) {
+                            out.add(new UrlUse(u, m.group(), m.group(1), port, v.location()));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private List<PortUse> ports(ProductDetector.Detected detected, Catalog catalog) {

@@ -27,6 +27,7 @@ final class SarifReport {
             FindingKind.RESERVED, "A WSO2 instance listens on a reserved port",
             FindingKind.OFFSET, "A WSO2 instance's port offset differs from the planned one",
             FindingKind.RANGE, "An effective port falls outside 1..65535",
+            FindingKind.LINK, "A URL between WSO2 instances points at a port where its service does not listen",
             FindingKind.PRIVILEGED, "A port below 1024 needs root to bind",
             FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first",
             FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0");

@@ -142,6 +142,7 @@ class CatalogTest {
             groups.addAll(e.when().onFor());
             groups.addAll(e.when().offFor());
         });
+        catalog.urls().forEach(u -> groups.addAll(u.groups()));
         for (CatalogEntry e : catalog.entries()) {
             assertTrue(e.source().length() > 10, e.id());
         }
