@@ -7,5 +7,5 @@ assert log.contains('[INFO] dist/wso2am-4.7.0/repository/conf/carbon.xml:130 say
 assert log.contains('[ERROR] localhost tcp/9099 link: am (WebSocket URL the gateway environment advertises '
         + 'ws://localhost:9099, dist/wso2am-4.7.0/repository/conf/deployment.toml:66) <-> am (WebSocket gateway '
         + '(inbound endpoint) on 9101, catalog default): points at tcp/9099, where nothing in the estate listens; '
-        + 'it should point at 9101')
+        + 'it should point at 9101 (am)')
 assert log.any { it.startsWith('[ERROR] wso2-ports:check: 4 errors, 0 warnings (link 4) in 1 instance on 1 host') }

@@ -69,11 +69,20 @@ final class LinkChecker {
                     continue;
                 }
                 List<Owner> expected = new ArrayList<>();
+                List<Owner> likely = new ArrayList<>();
                 for (RuntimeInstance b : byHost.get(host)) {
                     PortUse target = port(b, u.entry().follows());
                     if (target != null) {
                         expected.add(owner(b, target));
+                        boolean self = b == a;
+                        String whom = u.entry().target();
+                        if (whom.equals("any") || whom.equals("self") == self) {
+                            likely.add(owner(b, target));
+                        }
                     }
+                }
+                if (likely.size() == 1) {
+                    expected = likely;
                 }
                 String what = holders.isEmpty() ? "where nothing in the estate listens"
                         : "where " + holders.get(0).instance().id() + "'s " + holders.get(0).port().entry().purpose()
@@ -99,7 +108,8 @@ final class LinkChecker {
         owners.addAll(expected);
         String message = "points at tcp/" + u.port() + ", " + problem
                 + (expected.isEmpty() ? "" : "; " + (expected.size() == 1 ? "it should point at " + expected.get(0).purpose()
-                        .replaceFirst(".* on ", "") : "the " + u.entry().follows() + " ports of that host are listed"));
+                        .replaceFirst(".* on ", "") + " (" + expected.get(0).name() + ")"
+                        : "the " + u.entry().follows() + " ports of that host are listed"));
         return new Finding(FindingKind.LINK, FindingKind.LINK.defaultSeverity(), a.host(), "tcp", u.port(), owners,
                 message);
     }

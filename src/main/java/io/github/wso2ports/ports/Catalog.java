@@ -142,7 +142,11 @@ public final class Catalog {
             for (int k = 0; l != null && k < l.size(); k++) {
                 locators.add(locator(l.getTable(k), id));
             }
-            urls.add(new UrlEntry(id, required(t, "purpose", id), follows, strings(t, "groups"), locators,
+            String target = t.getString("target", () -> "any");
+            if (!List.of("self", "other", "any").contains(target)) {
+                throw new IllegalStateException("catalog: url " + id + ": target must be self, other or any");
+            }
+            urls.add(new UrlEntry(id, required(t, "purpose", id), follows, target, strings(t, "groups"), locators,
                     required(t, "source", id)));
         }
         return new Catalog(products, entries, urls);
