@@ -1,0 +1,92 @@
+package io.github.wso2ports.check;
+
+import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.Samples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinkCheckerTest {
+
+    @TempDir
+    Path temp;
+
+    private List<RuntimeInstance> read(Object... idDistHost) {
+        List<EstateReader.InstanceSpec> specs = new ArrayList<>();
+        for (int i = 0; i < idDistHost.length; i += 3) {
+            Dist d = (Dist) idDistHost[i + 1];
+            specs.add(new EstateReader.InstanceSpec((String) idDistHost[i], d.home(), (String) idDistHost[i],
+                    (String) idDistHost[i + 2], null, null, null, "apply"));
+        }
+        EstateReader.Result r = EstateReader.read(specs, Catalog.builtIn());
+        assertEquals(List.of(), r.errors());
+        return r.instances();
+    }
+
+    private static List<String> links(List<RuntimeInstance> estate, List<ReservedPort> reserved, List<Link> explicit) {
+        return ClashDetector.detect(estate, reserved, new ClashDetector.Options(32768, 60999, java.util.Map.of(), explicit))
+                .stream().filter(f -> f.kind() == FindingKind.LINK).map(Finding::describe).toList();
+    }
+
+    private Dist apim2(String name, int offset, String jndi) {
+        return Dist.at(temp.resolve(name + "/wso2am-2.6.0")).file("repository/conf/carbon.xml", Samples.carbonXml(offset))
+                .file("repository/conf/jndi.properties", jndi);
+    }
+
+    @Test
+    void aLiteralJmsUrlThatDidNotFollowTheOffsetIsALink() {
+        String jndi = "# sample\nconnectionfactory.TopicConnectionFactory = amqp://admin:admin@clientid/carbon?"
+                + "brokerlist='tcp://localhost:5672'\n";
+        List<String> f = links(read("apim", apim2("a", 3, jndi), "h"), List.of(), List.of());
+        assertEquals(List.of("h tcp/5672 link: apim (JMS connection URL of the embedded broker tcp://localhost:5672, "
+                + "apim/repository/conf/jndi.properties:2) <-> apim (AMQP (embedded broker) on 5675, catalog default: no "
+                + "apim/repository/conf/broker.xml): points at tcp/5672, where nothing in the estate listens; it should "
+                + "point at 5675 (apim)"), f);
+        assertEquals(List.of(), links(read("apim", apim2("b", 0, jndi), "h"), List.of(), List.of()));
+    }
+
+    @Test
+    void aUrlToAnotherInstanceIsFineWhereItsServiceListens() {
+        // a gateway at offset 1 that uses the traffic manager's broker at offset 0 on the same host
+        String jndi = "connectionfactory.TopicConnectionFactory = amqp://admin:admin@clientid/carbon?"
+                + "brokerlist='tcp://localhost:5672'\n";
+        List<RuntimeInstance> estate = read("gw", apim2("gw", 1, jndi), "h", "tm", apim2("tm", 0, "x=1\n"), "h");
+        assertEquals(List.of(), links(estate, List.of(), List.of()));
+    }
+
+    @Test
+    void aUrlToAPortWhereAnotherServiceListensSaysWhich() {
+        String jndi = "connectionfactory.TopicConnectionFactory = amqp://u:p@c/carbon?brokerlist='tcp://localhost:9443'\n";
+        List<String> f = links(read("apim", apim2("c", 0, jndi), "h"), List.of(), List.of());
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).contains("points at tcp/9443, where apim's HTTPS servlet transport (management console) "
+                + "listens; it should point at 5672 (apim)"), f.get(0));
+    }
+
+    @Test
+    void externalHostsAndReservedPortsAreNotJudged() {
+        String jndi = "connectionfactory.TopicConnectionFactory = amqp://u:p@c/carbon?brokerlist='tcp://mq.example:5672'\n";
+        assertEquals(List.of(), links(read("apim", apim2("d", 2, jndi), "h"), List.of(), List.of()));
+        String local = "connectionfactory.TopicConnectionFactory = amqp://u:p@c/carbon?brokerlist='tcp://localhost:5672'\n";
+        assertEquals(List.of(), links(read("apim", apim2("e", 2, local), "h"), List.of(ReservedPort.of("5672", null, null,
+                "RabbitMQ", "pom.xml", null)), List.of()));
+    }
+
+    @Test
+    void anExplicitLinkNamesTheTargetWhateverTheHost() {
+        String jndi = "connectionfactory.TopicConnectionFactory = amqp://u:p@c/carbon?brokerlist='tcp://tm.lb:5672'\n";
+        List<RuntimeInstance> estate = read("gw", apim2("gw2", 0, jndi), "app1", "tm", apim2("tm2", 4, "x=1\n"), "app2");
+        assertEquals(List.of(), links(estate, List.of(), List.of()), "an unknown host is not judged");
+        List<String> f = links(estate, List.of(), List.of(new Link("gw", "apim-jms", "tm")));
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).contains("but tm's AMQP (embedded broker) listens on 5676"), f.get(0));
+    }
+}
