@@ -1,5 +1,6 @@
 package io.github.wso2ports.check;
 
+import io.github.wso2ports.ports.Notice;
 import io.github.wso2ports.ports.PortUse;
 import io.github.wso2ports.ports.RuntimeConfig;
 
@@ -50,6 +51,10 @@ public final class ClashDetector {
         Map<Key, List<Held>> byPort = new HashMap<>();
         for (RuntimeInstance i : instances) {
             offsetFinding(i, findings);
+            for (Notice n : i.config().notices()) {
+                findings.add(new Finding(FindingKind.START, FindingKind.START.defaultSeverity(), i.host(), null, 0,
+                        List.of(new Owner(i.id(), "start", n.location().toString(), n.location())), n.message()));
+            }
             for (PortUse p : i.config().ports()) {
                 if (!p.listens()) {
                     continue;

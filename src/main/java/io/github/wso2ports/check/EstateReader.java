@@ -9,6 +9,7 @@ import io.github.wso2ports.distribution.ProductRuntime;
 import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.distribution.ZipSource;
 import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.config.StartArgs;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.ports.ProductDetector;
 import io.github.wso2ports.ports.RuntimeReader;
@@ -35,9 +36,16 @@ public final class EstateReader {
      * @param display       how its home is shown in messages
      * @param plannedOffset the planned {@code <offset>} as written, or null
      * @param applyCommand  the command that writes its planned offset
+     * @param jvmArgs       the JVM arguments it is started with ({@code <jvmArgs>}), or null
+     * @param jvmArgsSource how those are shown in messages
      */
     public record InstanceSpec(String id, Path home, String display, String host, String plannedOffset, String runtime,
-            String product, String applyCommand) {
+            String product, String applyCommand, String jvmArgs, String jvmArgsSource) {
+
+        public InstanceSpec(String id, Path home, String display, String host, String plannedOffset, String runtime,
+                String product, String applyCommand) {
+            this(id, home, display, host, plannedOffset, runtime, product, applyCommand, null, null);
+        }
     }
 
     /** The instances read, and the problems that kept others from being read (each a build error). */
@@ -89,7 +97,8 @@ public final class EstateReader {
             for (ProductRuntime r : runtimes) {
                 String id = expand ? spec.id() + "/" + r.name() : spec.id();
                 Integer plan = !expand || r.role() == RuntimeRole.PRIMARY ? planned : null;
-                out.add(new RuntimeInstance(id, spec.host(), RuntimeReader.read(d, r, product, catalog), plan,
+                StartArgs args = StartArgs.read(source, r.binDir(), spec.jvmArgs(), spec.jvmArgsSource());
+                out.add(new RuntimeInstance(id, spec.host(), RuntimeReader.read(d, r, product, catalog, args), plan,
                         spec.applyCommand()));
             }
             return out;

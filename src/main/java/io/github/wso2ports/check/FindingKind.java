@@ -20,7 +20,12 @@ public enum FindingKind {
      * A port that stays put although the instance's offset is not 0: a literal where a {@code ${Ports.*}} reference
      * was needed (warning), or a port that never moves by design (info).
      */
-    UNSHIFTED("unshifted", Severity.WARNING);
+    UNSHIFTED("unshifted", Severity.WARNING),
+    /**
+     * How an instance starts changes its ports: a {@code -DportOffset} that beats the files, a Windows script that
+     * drops its arguments, {@code -DavoidConfigUpdate}.
+     */
+    START("start", Severity.WARNING);
 
     private final String label;
     private final Severity defaultSeverity;

@@ -20,6 +20,15 @@ public record ProductRuntime(String name, RuntimeRole role, String confDir, Stri
 
     public static final String DEFAULT_NAME = "default";
 
+    /** The folder of its start scripts: {@code wso2/<runtime>/bin} for EI/IoT runtimes, {@code bin} otherwise. */
+    public String binDir() {
+        if (confDir.startsWith("wso2/")) {
+            int slash = confDir.indexOf('/', "wso2/".length());
+            return confDir.substring(0, slash) + "/bin";
+        }
+        return "bin";
+    }
+
     /** A path relative to this runtime's configuration folder, as a path relative to the home. */
     public String conf(String relativeToConf) {
         return confDir + "/" + relativeToConf;

@@ -235,7 +235,8 @@ abstract class AbstractCheckMojo extends AbstractWso2PortsMojo {
                 }
                 specs.add(new EstateReader.InstanceSpec(i.getId(), i.getHome().toPath(), display(i.getHome().toPath()),
                         i.getHost(), i.getOffset(), i.getRuntime(), i.getProduct(),
-                        "mvn wso2-ports:apply -Dwso2-ports.instance=" + i.getId()));
+                        "mvn wso2-ports:apply -Dwso2-ports.instance=" + i.getId(), i.getJvmArgs(),
+                        pomLabel() + " <jvmArgs> of " + i.getId()));
             }
         } else if (!hasPom()) {
             specs.add(spec(basedir));

@@ -35,6 +35,12 @@ public class Instance {
     /** The product, when detection from marker files and the folder name is not enough (e.g. {@code wso2am}). */
     private String product;
 
+    /**
+     * The JVM arguments the instance is started with, where they are not in its start scripts (a systemd unit, a
+     * container): {@code -DportOffset}, {@code -Dtomcat.https.port} and {@code -DavoidConfigUpdate} count.
+     */
+    private String jvmArgs;
+
     public String getId() {
         return id;
     }
@@ -81,5 +87,13 @@ public class Instance {
 
     public void setProduct(String product) {
         this.product = product;
+    }
+
+    public String getJvmArgs() {
+        return jvmArgs;
+    }
+
+    public void setJvmArgs(String jvmArgs) {
+        this.jvmArgs = jvmArgs;
     }
 }

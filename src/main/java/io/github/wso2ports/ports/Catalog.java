@@ -206,7 +206,8 @@ public final class Catalog {
         }
         return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
                 Boolean.TRUE.equals(t.getBoolean("shifts")), strings(t, "groups"), locators, when,
-                required(t, "source", id), t.getString("correction"), seed, t.getString("stays"));
+                required(t, "source", id), t.getString("correction"), seed, t.getString("stays"),
+                t.getString("system_property"), Boolean.TRUE.equals(t.getBoolean("ha_offset_quirk")));
     }
 
     private static Locator locator(TomlTable t, String id) {

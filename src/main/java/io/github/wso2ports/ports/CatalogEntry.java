@@ -18,10 +18,13 @@ import java.util.List;
  * @param correction   where the seed page is wrong or silent about it; null if not
  * @param seed         other numbers the seed page gives for it
  * @param stays        why the port does not move with the offset, when its rule is fixed by design; null otherwise
+ * @param systemProperty a start argument that sets the port as given, without the offset ({@code tomcat.https.port});
+ *                     null when none
+ * @param haOffsetQuirk true for the CEP/DAS HA ports, which keep the file's offset when {@code -DportOffset=0}
  */
 public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, boolean shifts,
         List<String> groups, List<Locator> locators, Condition when, String source, String correction, List<Integer> seed,
-        String stays) {
+        String stays, String systemProperty, boolean haOffsetQuirk) {
 
     /** True when a port of this entry takes part in clash detection: a listener with a known number. */
     public boolean listens() {

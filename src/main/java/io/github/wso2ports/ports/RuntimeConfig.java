@@ -14,14 +14,16 @@ import java.util.List;
  * @param offsetSource   where the offset comes from, as a person reads it
  * @param urls           the URLs it keeps that point at ports (its own or another instance's)
  * @param notes          things worth saying at INFO (a stale generated carbon.xml, ...)
+ * @param notices        things worth a warning about how it starts (start arguments that beat the files, ...)
  */
 public record RuntimeConfig(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
         int offset, Location offsetLocation, String offsetSource, List<PortUse> ports, List<UrlUse> urls,
-        List<String> notes) {
+        List<String> notes, List<Notice> notices) {
 
     public RuntimeConfig {
         ports = List.copyOf(ports);
         urls = List.copyOf(urls);
         notes = List.copyOf(notes);
+        notices = List.copyOf(notices);
     }
 }

@@ -6,6 +6,7 @@ import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.config.DeploymentToml;
 import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.config.PropertiesFile;
+import io.github.wso2ports.config.StartArgs;
 import io.github.wso2ports.config.YamlDocument;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
@@ -49,10 +50,16 @@ public final class RuntimeReader {
         }
     }
 
-    /** The runtime's offset and ports. */
+    /** The runtime's offset and ports, as its files alone say. */
     public static RuntimeConfig read(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
             Catalog catalog) {
-        return new RuntimeReader(distribution, runtime).read(product, catalog);
+        return read(distribution, runtime, product, catalog, StartArgs.NONE);
+    }
+
+    /** The runtime's offset and ports, started with {@code args} (which beat the files). */
+    public static RuntimeConfig read(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
+            Catalog catalog, StartArgs args) {
+        return new RuntimeReader(distribution, runtime).read(product, catalog, args);
     }
 
     /** The runtime's ports alone, without reading its offset (apply checks ports before the offset is set). */
@@ -61,8 +68,16 @@ public final class RuntimeReader {
         return new RuntimeReader(distribution, runtime).ports(product, catalog);
     }
 
-    private RuntimeConfig read(ProductDetector.Detected detected, Catalog catalog) {
+    private RuntimeConfig read(ProductDetector.Detected detected, Catalog catalog, StartArgs args) {
         List<String> notes = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
+        boolean avoidConfigUpdate = args.avoidConfigUpdate() != null && runtime.format() == OffsetFormat.DEPLOYMENT_TOML;
+        if (avoidConfigUpdate) {
+            // config-mapper leaves the generated files alone: they, not the toml, are what the runtime reads
+            notices.add(new Notice(args.avoidConfigUpdate().location(), "-DavoidConfigUpdate: deployment.toml is not "
+                    + "rendered into carbon.xml and the other generated files, so they (not the toml) decide the ports"));
+            toml = null;
+        }
         int offset;
         Location offsetLocation;
         String offsetSource;
@@ -74,6 +89,13 @@ public final class RuntimeReader {
                 offsetSource = o.location().toString();
             }
             case DEPLOYMENT_TOML -> {
+                if (avoidConfigUpdate) {
+                    CarbonXml.Offset o = CarbonXml.offset(xml(runtime.conf("carbon.xml")));
+                    offset = o.value();
+                    offsetLocation = o.location();
+                    offsetSource = o.location().toString();
+                    break;
+                }
                 DeploymentToml.Offset live = toml.offset();
                 if (live != null && live.isString() && OffsetValue.isEnvironmentReference(live.raw())) {
                     throw new Wso2PortsException(live.location(), "[server] offset is \"" + live.raw() + "\", taken "
@@ -100,8 +122,46 @@ public final class RuntimeReader {
             }
             default -> throw new IllegalStateException(runtime.format().toString());
         }
-        return new RuntimeConfig(distribution, runtime, detected, offset, offsetLocation, offsetSource,
-                ports(detected, catalog), urls(detected, catalog), notes);
+        int fileOffset = offset;
+        Integer argOffset = args.offset();
+        if (argOffset != null) {
+            Location at = args.portOffset().location();
+            if (argOffset != fileOffset) {
+                notices.add(new Notice(at, "-DportOffset=" + argOffset + " beats the offset " + fileOffset + " of "
+                        + offsetSource + ": writing the files does not change the ports while it is there"));
+            }
+            offset = argOffset;
+            offsetSource = "-DportOffset=" + argOffset + " at " + at + ", over " + offsetSource;
+            offsetLocation = at;
+        }
+        for (Location bat : args.windowsDropsArgs()) {
+            notices.add(new Notice(bat, "this Windows start script does not pass its arguments on: a -DportOffset "
+                    + "given to it is dropped (wso2/carbon-analytics#125)"));
+        }
+        List<PortUse> ports = new ArrayList<>();
+        for (PortUse p : ports(detected, catalog)) {
+            ports.add(started(p, args, argOffset, fileOffset));
+        }
+        return new RuntimeConfig(distribution, runtime, detected, offset, offsetLocation, offsetSource, ports,
+                urls(detected, catalog), notes, notices);
+    }
+
+    /** A port as the start arguments leave it: -Dtomcat.https.port binds as given; the HA quirk keeps the file offset. */
+    private static PortUse started(PortUse p, StartArgs args, Integer argOffset, int fileOffset) {
+        CatalogEntry e = p.entry();
+        StartArgs.Arg property = e.systemProperty() == null ? null
+                : e.systemProperty().equals("tomcat.http.port") ? args.tomcatHttpPort()
+                : e.systemProperty().equals("tomcat.https.port") ? args.tomcatHttpsPort() : null;
+        if (property != null && property.value().matches("[0-9]{1,5}")) {
+            return new PortUse(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location(), false,
+                    p.enabled(), "-D" + e.systemProperty() + " binds the port as given, without the offset");
+        }
+        if (e.haOffsetQuirk() && argOffset != null && argOffset == 0 && fileOffset > 0 && p.rule().moves()) {
+            return new PortUse(e, p.base() + fileOffset, OffsetRule.FIXED, p.location(), p.isCatalogDefault(),
+                    p.enabled(), "the HA configuration lets -DportOffset win only above 0, so it keeps the file's offset "
+                            + fileOffset + " (wso2/carbon-analytics-common#243, #258)");
+        }
+        return p;
     }
 
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(

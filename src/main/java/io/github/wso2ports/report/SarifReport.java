@@ -30,7 +30,8 @@ final class SarifReport {
             FindingKind.LINK, "A URL between WSO2 instances points at a port where its service does not listen",
             FindingKind.PRIVILEGED, "A port below 1024 needs root to bind",
             FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first",
-            FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0");
+            FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0",
+            FindingKind.START, "How an instance starts changes its ports (start arguments beat the files)");
 
     private SarifReport() {
     }

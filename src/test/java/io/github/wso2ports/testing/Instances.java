@@ -40,7 +40,7 @@ public final class Instances {
         RuntimeConfig config = new RuntimeConfig(d, runtime, new ProductDetector.Detected(
                 CATALOG.product("wso2carbon").orElseThrow(), "4.4.0", "test"), offset,
                 Location.of(id + "/repository/conf/carbon.xml").atLine(1), id + "/repository/conf/carbon.xml:1", ports,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
         return new RuntimeInstance(id, host, config, planned, "mvn wso2-ports:apply -Dwso2-ports.instance=" + id);
     }
 

@@ -1,0 +1,113 @@
+package io.github.wso2ports.check;
+
+import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.ports.PortUse;
+import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.Samples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Start arguments beat the files (port-truth.md, offset precedence). */
+class StartArgsTest {
+
+    @TempDir
+    Path temp;
+
+    private RuntimeInstance read(Dist d, String jvmArgs) {
+        EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("am", d.home(), "am", "h", null,
+                null, null, "apply", jvmArgs, "pom.xml <jvmArgs> of am")), Catalog.builtIn());
+        assertEquals(List.of(), r.errors());
+        return r.instances().get(0);
+    }
+
+    private static List<String> start(RuntimeInstance i) {
+        return ClashDetector.detect(List.of(i), List.of(), ClashDetector.Options.defaults()).stream()
+                .filter(f -> f.kind() == FindingKind.START).map(Finding::describe).toList();
+    }
+
+    private static PortUse port(RuntimeInstance i, String id) {
+        return i.config().ports().stream().filter(p -> p.entry().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private Dist classic(int offset, String script) {
+        return Dist.at(temp.resolve("wso2am-2.6.0")).file("repository/conf/carbon.xml", Samples.carbonXml(offset))
+                .file("repository/conf/tomcat/catalina-server.xml", Samples.catalinaServerXml(9763, 9443))
+                .file("bin/wso2server.sh", script);
+    }
+
+    @Test
+    void aPortOffsetInTheStartScriptBeatsCarbonXml() {
+        RuntimeInstance i = read(classic(0, "#!/bin/sh\n# -DportOffset=9 in a comment does not count\n"
+                + "exec java -DportOffset=2 -Dcarbon.home=\"$CARBON_HOME\" org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n"), null);
+        assertEquals(2, i.offset());
+        assertEquals(9445, port(i, "servlet-https").effective(i.offset()));
+        assertTrue(i.config().offsetSource().startsWith("-DportOffset=2 at am/bin/wso2server.sh:3, over "),
+                i.config().offsetSource());
+        assertEquals(List.of("h start: am (start, am/bin/wso2server.sh:3): -DportOffset=2 beats the offset 0 of "
+                + "am/repository/conf/carbon.xml:8: writing the files does not change the ports while it is there"),
+                start(i));
+    }
+
+    @Test
+    void thePomsJvmArgsBeatTheScripts() {
+        RuntimeInstance i = read(classic(0, "java -DportOffset=2 Main \"$@\"\n"), "-Xmx1g -DportOffset=5");
+        assertEquals(5, i.offset());
+        assertTrue(i.config().offsetSource().startsWith("-DportOffset=5 at pom.xml <jvmArgs> of am, over "));
+    }
+
+    @Test
+    void tomcatPortPropertiesBindWithoutTheOffset() {
+        RuntimeInstance i = read(classic(3, "java -Dtomcat.https.port=8443 Main \"$@\"\n"), null);
+        PortUse https = port(i, "servlet-https");
+        assertEquals(8443, https.effective(i.offset()));
+        assertEquals("am/bin/wso2server.sh:1", https.provenance());
+        assertEquals(9766, port(i, "servlet-http").effective(i.offset()));
+    }
+
+    @Test
+    void theHaPortsKeepTheFileOffsetWhenThePortOffsetArgumentIsZero() {
+        Dist d = Dist.at(temp.resolve("wso2das-3.2.0")).file("repository/conf/carbon.xml", Samples.carbonXml(2))
+                .file("repository/conf/event-processor.xml", """
+                        <eventProcessorConfig>
+                            <mode name="HA" enable="true">
+                                <eventSync><port>11224</port></eventSync>
+                                <management><port>10005</port></management>
+                            </mode>
+                        </eventProcessorConfig>
+                        """)
+                .file("bin/wso2server.sh", "java -DportOffset=0 Main \"$@\"\n");
+        RuntimeInstance i = read(d, null);
+        assertEquals(0, i.offset());
+        assertEquals(11226, port(i, "cep-ha-event-sync").effective(i.offset()), "keeps the file's offset 2");
+        assertEquals(9443, port(i, "servlet-https").effective(i.offset()));
+    }
+
+    @Test
+    void aWindowsScriptThatDropsItsArgumentsIsAWarning() {
+        Dist d = classic(0, "java Main \"$@\"\n").file("bin/wso2server.bat",
+                "@echo off\r\nrem starts the server\r\n\"%JAVA_HOME%\\bin\\java\" -Dcarbon.home=\"%CARBON_HOME%\" Main\r\n");
+        assertEquals(List.of("h start: am (start, am/bin/wso2server.bat): this Windows start script does not pass its "
+                + "arguments on: a -DportOffset given to it is dropped (wso2/carbon-analytics#125)"), start(read(d, null)));
+        Dist ok = classic(0, "java Main \"$@\"\n").file("bin/wso2server.bat", "\"%JAVA_HOME%\\bin\\java\" Main %*\r\n");
+        assertEquals(List.of(), start(read(ok, null)));
+    }
+
+    @Test
+    void avoidConfigUpdateMakesTheGeneratedFilesCount() {
+        Dist d = Dist.at(temp.resolve("wso2am-4.2.0")).file("repository/conf/carbon.xml", Samples.carbonXml(0))
+                .file("repository/conf/deployment.toml", Samples.deploymentToml("offset = 4"))
+                .file("bin/api-manager.sh", "java -DavoidConfigUpdate=true Main \"$@\"\n");
+        RuntimeInstance i = read(d, null);
+        assertEquals(0, i.offset(), "carbon.xml, not the toml");
+        assertEquals(List.of("h start: am (start, am/bin/api-manager.sh:1): -DavoidConfigUpdate: deployment.toml is "
+                + "not rendered into carbon.xml and the other generated files, so they (not the toml) decide the ports"),
+                start(i));
+    }
+}
