@@ -42,8 +42,15 @@ public final class OffsetApplier {
     /** Ports below this need root to bind. */
     static final int PRIVILEGED_BELOW = 1024;
 
-    /** @param replacePlaceholder replace an offset written as {@code $env{...}} / {@code $sys{...}} */
-    public record Options(boolean replacePlaceholder) {
+    /**
+     * @param replacePlaceholder replace an offset written as {@code $env{...}} / {@code $sys{...}}
+     * @param product            the product as the pom names it ({@code <product>}), or null to detect it
+     */
+    public record Options(boolean replacePlaceholder, String product) {
+
+        public Options(boolean replacePlaceholder) {
+            this(replacePlaceholder, null);
+        }
     }
 
     private OffsetApplier() {
@@ -62,7 +69,7 @@ public final class OffsetApplier {
             throw carbon5(distribution, runtime);
         }
         Catalog catalog = Catalog.builtIn();
-        ProductDetector.Detected product = ProductDetector.detect(distribution.source(), catalog, null);
+        ProductDetector.Detected product = ProductDetector.detect(distribution.source(), catalog, options.product());
         checkPorts(distribution, runtime, product, catalog, offset, warnings);
         return runtime.format() == OffsetFormat.CARBON_XML
                 ? planCarbonXml(distribution, runtime, offset, notes, warnings)

@@ -19,7 +19,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -69,14 +71,14 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
     @Parameter(property = "wso2-ports.replacePlaceholder", defaultValue = "false")
     private boolean replacePlaceholder;
 
-    /** A distribution to change, with the offset and runtime to set. */
     /**
      * A distribution to change, with the offset and runtime to set.
      *
      * @param instance the instance id when it comes from {@code <instances>}, else null
+     * @param product  the instance's {@code <product>}, or null to detect it
      */
     private record Target(String instance, String label, File home, String runtime, String offset,
-            String offsetSource) {
+            String offsetSource, String product) {
 
         String prefix() {
             return instance == null ? "" : "instance " + instance + ": ";
@@ -96,11 +98,13 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
             try {
                 int value = OffsetValue.parseRequested(t.offset(), t.offsetSource());
                 Distribution d = LayoutDetector.detect(open(t.home()));
-                plans.add(OffsetApplier.plan(d, t.runtime(), value, new OffsetApplier.Options(replacePlaceholder)));
+                plans.add(OffsetApplier.plan(d, t.runtime(), value,
+                        new OffsetApplier.Options(replacePlaceholder, t.product())));
             } catch (Wso2PortsException e) {
                 problems.add(t.prefix() + e.describe());
             }
         }
+        problems.addAll(samePlannedFileTwice(targets, plans));
         if (!problems.isEmpty()) {
             problems.forEach(p -> getLog().error(p));
             throw new MojoFailureException("wso2-ports:apply refused " + problems.size() + " of " + targets.size()
@@ -124,14 +128,45 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
         }
     }
 
+    /**
+     * Two targets that end in one file (two instances on one home and runtime) would be planned from the same bytes,
+     * and the second write would be refused after the first succeeded: refuse both before anything is written.
+     */
+    private static List<String> samePlannedFileTwice(List<Target> targets, List<ApplyPlan> plans) {
+        List<String> problems = new ArrayList<>();
+        if (plans.size() != targets.size()) {
+            return problems;
+        }
+        Map<Path, Integer> seen = new HashMap<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Path file = plans.get(i).edit().path().toAbsolutePath().normalize();
+            try {
+                file = file.toRealPath();
+            } catch (java.io.IOException e) {
+                // the plan already read it; the normalized path is good enough to compare
+            }
+            Integer first = seen.putIfAbsent(file, i);
+            if (first != null) {
+                problems.add(plans.get(i).edit().location() + ": instances " + targets.get(first).label() + " and "
+                        + targets.get(i).label() + " both set the offset of this one file. Give each instance its own "
+                        + "home or runtime");
+            }
+        }
+        return problems;
+    }
+
     private List<Target> targets() throws MojoFailureException {
         if (home != null) {
             requireOffset();
-            return List.of(new Target(null, home.getName(), home, runtime, offset, "-Doffset"));
+            if (instance != null) {
+                throw new MojoFailureException("-Dwso2-ports.home and -Dwso2-ports.instance both say which distribution "
+                        + "to change: give one of them");
+            }
+            return List.of(new Target(null, home.getName(), home, runtime, offset, "-Doffset", null));
         }
         if (!hasInstances()) {
             requireOffset();
-            return List.of(new Target(null, basedir.getName(), basedir, runtime, offset, "-Doffset"));
+            return List.of(new Target(null, basedir.getName(), basedir, runtime, offset, "-Doffset", null));
         }
         List<Instance> chosen = new ArrayList<>();
         for (Instance i : instances) {
@@ -153,13 +188,19 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
             throw new MojoFailureException("-Doffset with " + chosen.size() + " instances: say which one with "
                     + "-Dwso2-ports.instance=ID (one of " + chosen.stream().map(Instance::getId).toList() + ")");
         }
+        if (runtime != null && chosen.size() > 1) {
+            throw new MojoFailureException("-Dwso2-ports.runtime with " + chosen.size() + " instances: say which "
+                    + "instance with -Dwso2-ports.instance=ID (one of " + chosen.stream().map(Instance::getId).toList()
+                    + "), or set <runtime> on the instances");
+        }
         List<Target> targets = new ArrayList<>();
         for (Instance i : chosen) {
             String rt = runtime != null ? runtime : i.getRuntime();
             if (offset != null) {
-                targets.add(new Target(i.getId(), i.getId(), i.getHome(), rt, offset, "-Doffset"));
+                targets.add(new Target(i.getId(), i.getId(), i.getHome(), rt, offset, "-Doffset", i.getProduct()));
             } else if (i.getOffset() != null) {
-                targets.add(new Target(i.getId(), i.getId(), i.getHome(), rt, i.getOffset(), "<offset>"));
+                targets.add(new Target(i.getId(), i.getId(), i.getHome(), rt, i.getOffset(), "<offset>",
+                        i.getProduct()));
             } else {
                 getLog().info(i.getId() + ": no planned <offset>, left as it is");
             }

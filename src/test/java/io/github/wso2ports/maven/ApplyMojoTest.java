@@ -177,6 +177,39 @@ class ApplyMojoTest {
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
+    void twoInstancesOnOneFileAreRefusedBeforeAnythingIsWritten(ApplyMojo mojo) throws Exception {
+        Map<String, byte[]> before = Trees.snapshot(temp);
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, "1"), instance("apim2", am, "2"))));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("wso2-ports:apply refused 1 of 2 distributions; nothing was written", e.getMessage());
+        assertEquals(List.of("[ERROR] dist/wso2am-2.6.0/repository/conf/carbon.xml:8: instances apim and apim2 both set "
+                + "the offset of this one file. Give each instance its own home or runtime"), log.lines());
+        Map<String, byte[]> after = Trees.snapshot(temp);
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void homeAndInstanceTogetherAreAmbiguous(ApplyMojo mojo) throws Exception {
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "instance", "apim",
+                "instances", List.of(instance("apim", am, "1"))));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("give one of them"), e.getMessage());
+        assertTrue(am.text(CARBON).contains("<Offset>0</Offset>"));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aRuntimeWithSeveralInstancesNeedsTheInstanceId(ApplyMojo mojo) throws Exception {
+        configure(mojo, Map.of("runtime", "broker", "instances", List.of(instance("apim", am, "1"),
+                instance("is", is, "2"))));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("-Dwso2-ports.runtime with 2 instances"), e.getMessage());
+        assertTrue(am.text(CARBON).contains("<Offset>0</Offset>"));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
     void skipDoesNothing(ApplyMojo mojo) throws Exception {
         byte[] before = am.read(CARBON);
         configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "skip", true)).execute();
