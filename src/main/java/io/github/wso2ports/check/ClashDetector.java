@@ -48,13 +48,32 @@ public final class ClashDetector {
 
     public static List<Finding> detect(List<RuntimeInstance> instances, List<ReservedPort> reserved, Options options) {
         List<Finding> findings = new ArrayList<>();
-        Map<Key, List<Held>> byPort = new HashMap<>();
         for (RuntimeInstance i : instances) {
             offsetFinding(i, findings);
             for (Notice n : i.config().notices()) {
                 findings.add(new Finding(FindingKind.START, FindingKind.START.defaultSeverity(), i.host(), null, 0,
                         List.of(new Owner(i.id(), "start", n.location().toString(), n.location())), n.message()));
             }
+        }
+        findings.addAll(portFindings(instances, reserved, options));
+        findings.addAll(LinkChecker.check(instances, reserved, options.links()));
+        return finish(findings, options);
+    }
+
+    /**
+     * Only what the ports themselves cause at the instances' offsets (clash, reserved, range, privileged, ephemeral,
+     * unshifted), with the configured severities: what an offset can change, for the planner.
+     */
+    public static List<Finding> detectPorts(List<RuntimeInstance> instances, List<ReservedPort> reserved,
+            Options options) {
+        return finish(portFindings(instances, reserved, options), options);
+    }
+
+    private static List<Finding> portFindings(List<RuntimeInstance> instances, List<ReservedPort> reserved,
+            Options options) {
+        List<Finding> findings = new ArrayList<>();
+        Map<Key, List<Held>> byPort = new HashMap<>();
+        for (RuntimeInstance i : instances) {
             for (PortUse p : i.config().ports()) {
                 if (!p.listens()) {
                     continue;
@@ -106,7 +125,10 @@ public final class ClashDetector {
                                 + options.ephemeralTo() + ", where any outgoing connection may take it first"));
             }
         }
-        findings.addAll(LinkChecker.check(instances, reserved, options.links()));
+        return findings;
+    }
+
+    private static List<Finding> finish(List<Finding> findings, Options options) {
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
             Severity s = options.severities().getOrDefault(f.kind(), f.severity());

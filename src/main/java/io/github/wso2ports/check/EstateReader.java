@@ -99,7 +99,7 @@ public final class EstateReader {
                 Integer plan = !expand || r.role() == RuntimeRole.PRIMARY ? planned : null;
                 StartArgs args = StartArgs.read(source, r.binDir(), spec.jvmArgs(), spec.jvmArgsSource());
                 out.add(new RuntimeInstance(id, spec.host(), RuntimeReader.read(d, r, product, catalog, args), plan,
-                        spec.applyCommand()));
+                        spec.applyCommand(), spec.id(), expand && r.role() != RuntimeRole.PRIMARY));
             }
             return out;
         } finally {

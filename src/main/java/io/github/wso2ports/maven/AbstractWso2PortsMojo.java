@@ -1,12 +1,17 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.distribution.FolderSource;
+
 import org.apache.commons.io.FilenameUtils;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** What every goal shares: the estate's instances, a home given on the command line, skip, and how paths show. */
 abstract class AbstractWso2PortsMojo extends AbstractMojo {
@@ -52,5 +57,16 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
             return p.toString();
         }
         return FilenameUtils.separatorsToUnix(base.relativize(p).toString());
+    }
+
+    /** A distribution folder to write to; an archive is refused, since nothing here ever edits one. */
+    protected FolderSource openFolder(File dir) {
+        Path path = dir.toPath();
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isRegularFile(path) && FilenameUtils.isExtension(name, "zip", "jar")) {
+            throw new Wso2PortsException(null, display(path) + " is an archive; apply never edits archives",
+                    "Unpack it and point -Dwso2-ports.home (or <home>) at the unpacked folder");
+        }
+        return FolderSource.open(path, display(path));
     }
 }

@@ -15,15 +15,34 @@ import java.util.List;
  * @param urls           the URLs it keeps that point at ports (its own or another instance's)
  * @param notes          things worth saying at INFO (a stale generated carbon.xml, ...)
  * @param notices        things worth a warning about how it starts (start arguments that beat the files, ...)
+ * @param startOffset    true when a start argument ({@code -DportOffset}), not a file, decides the offset
  */
 public record RuntimeConfig(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
         int offset, Location offsetLocation, String offsetSource, List<PortUse> ports, List<UrlUse> urls,
-        List<String> notes, List<Notice> notices) {
+        List<String> notes, List<Notice> notices, boolean startOffset) {
 
     public RuntimeConfig {
         ports = List.copyOf(ports);
         urls = List.copyOf(urls);
         notes = List.copyOf(notes);
         notices = List.copyOf(notices);
+    }
+
+    public RuntimeConfig(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
+            int offset, Location offsetLocation, String offsetSource, List<PortUse> ports, List<UrlUse> urls,
+            List<String> notes, List<Notice> notices) {
+        this(distribution, runtime, product, offset, offsetLocation, offsetSource, ports, urls, notes, notices, false);
+    }
+
+    /** The same runtime started at another offset, as written in its files (what a planned offset would give). */
+    public RuntimeConfig atOffset(int newOffset, String source) {
+        return new RuntimeConfig(distribution, runtime, product, newOffset, null, source, ports, urls, notes, notices,
+                false);
+    }
+
+    /** The same runtime with only some of its ports (the planner looks at the ports that never move alone). */
+    public RuntimeConfig withPorts(List<PortUse> only) {
+        return new RuntimeConfig(distribution, runtime, product, offset, offsetLocation, offsetSource, only, urls, notes,
+                notices, startOffset);
     }
 }

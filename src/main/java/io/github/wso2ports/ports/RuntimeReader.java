@@ -143,7 +143,7 @@ public final class RuntimeReader {
             ports.add(started(p, args, argOffset, fileOffset));
         }
         return new RuntimeConfig(distribution, runtime, detected, offset, offsetLocation, offsetSource, ports,
-                urls(detected, catalog), notes, notices);
+                urls(detected, catalog), notes, notices, argOffset != null);
     }
 
     /** A port as the start arguments leave it: -Dtomcat.https.port binds as given; the HA quirk keeps the file offset. */

@@ -1,0 +1,6 @@
+evaluate(new File(itLib, 'fixtures.groovy'))
+copyCorpus('wso2am-2.6.0', 'dist/wso2am-2.6.0')
+copyCorpus('wso2is-5.11.0', 'dist/wso2is-5.11.0')
+copyCorpus('wso2ei-6.4.0', 'dist/wso2ei-6.4.0')
+copyCorpus('wso2mi-4.3.0', 'dist/wso2mi-4.3.0')
+true // a pre-build hook must return true (or nothing)

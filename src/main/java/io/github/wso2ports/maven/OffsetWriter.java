@@ -1,0 +1,145 @@
+package io.github.wso2ports.maven;
+
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.apply.ApplyPlan;
+import io.github.wso2ports.apply.OffsetApplier;
+import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.distribution.Distribution;
+import io.github.wso2ports.distribution.FolderSource;
+import io.github.wso2ports.distribution.Layout;
+import io.github.wso2ports.distribution.LayoutDetector;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sets the offsets of several distributions the way apply does, for apply and for plan: every file is planned and
+ * checked before any is written, so a run that must refuse one writes none.
+ */
+final class OffsetWriter {
+
+    /**
+     * A distribution to change, with the offset and runtime to set.
+     *
+     * @param instance     the instance id when it comes from {@code <instances>}, else null
+     * @param offsetSource where the offset was given, for messages ({@code -Doffset}, {@code <offset>})
+     * @param runtime      the runtime to change, or null for the primary one
+     * @param product      the instance's {@code <product>}, or null to detect it
+     */
+    record Target(String instance, String label, File home, String runtime, String offset, String offsetSource,
+            String product) {
+
+        String prefix() {
+            return instance == null ? "" : "instance " + instance + ": ";
+        }
+    }
+
+    private final Log log;
+    private final Function<File, FolderSource> open;
+    private final String goal;
+
+    /**
+     * @param open opens a home folder (refusing archives), showing its path as the user should see it
+     * @param goal the goal named in messages
+     */
+    OffsetWriter(Log log, Function<File, FolderSource> open, String goal) {
+        this.log = log;
+        this.open = open;
+        this.goal = goal;
+    }
+
+    void write(List<Target> targets, boolean dryRun, boolean replacePlaceholder) throws MojoFailureException {
+        List<ApplyPlan> plans = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Target t : targets) {
+            try {
+                int value = OffsetValue.parseRequested(t.offset(), t.offsetSource());
+                Distribution d = LayoutDetector.detect(open.apply(t.home()));
+                plans.add(OffsetApplier.plan(d, t.runtime(), value,
+                        new OffsetApplier.Options(replacePlaceholder, t.product())));
+            } catch (Wso2PortsException e) {
+                problems.add(t.prefix() + e.describe());
+            }
+        }
+        problems.addAll(samePlannedFileTwice(targets, plans));
+        if (!problems.isEmpty()) {
+            problems.forEach(log::error);
+            throw new MojoFailureException(goal + " refused " + problems.size() + " of " + targets.size()
+                    + (targets.size() == 1 ? " distribution" : " distributions") + "; nothing was written");
+        }
+        for (int i = 0; i < plans.size(); i++) {
+            ApplyPlan plan = plans.get(i);
+            report(targets.get(i).label(), plan, dryRun);
+            if (!dryRun) {
+                try {
+                    OffsetApplier.write(plan);
+                } catch (Wso2PortsException e) {
+                    log.error(targets.get(i).prefix() + e.describe());
+                    throw new MojoFailureException(goal + " could not write " + plan.edit().location().file()
+                            + (i > 0 ? "; the " + i + " distribution(s) listed before it were written" : ""));
+                }
+            }
+        }
+        if (dryRun) {
+            log.info("Dry run (wso2-ports.dryRun): nothing was written");
+        }
+    }
+
+    /**
+     * Two targets that end in one file (two instances on one home and runtime) would be planned from the same bytes,
+     * and the second write would be refused after the first succeeded: refuse both before anything is written.
+     */
+    private static List<String> samePlannedFileTwice(List<Target> targets, List<ApplyPlan> plans) {
+        List<String> problems = new ArrayList<>();
+        if (plans.size() != targets.size()) {
+            return problems;
+        }
+        Map<Path, Integer> seen = new HashMap<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Path file = plans.get(i).edit().path().toAbsolutePath().normalize();
+            try {
+                file = file.toRealPath();
+            } catch (IOException e) {
+                // the plan already read it; the normalized path is good enough to compare
+            }
+            Integer first = seen.putIfAbsent(file, i);
+            if (first != null) {
+                problems.add(plans.get(i).edit().location() + ": instances " + targets.get(first).label() + " and "
+                        + targets.get(i).label() + " both set the offset of this one file. Give each instance its own "
+                        + "home or runtime");
+            }
+        }
+        return problems;
+    }
+
+    private void report(String label, ApplyPlan plan, boolean dryRun) {
+        String who = label + (plan.distribution().layout() == Layout.MULTI_RUNTIME ? " runtime "
+                + plan.runtime().name() : "");
+        String was = plan.currentOffset() == null ? "a placeholder" : String.valueOf(plan.currentOffset());
+        if (!plan.changes()) {
+            log.info(who + ": port offset is already " + plan.offset() + " (" + plan.currentSource()
+                    + "); file untouched");
+        } else {
+            log.info(who + ": " + (dryRun ? "would set" : "set") + " port offset " + was + " -> " + plan.offset()
+                    + " in " + plan.edit().location() + " (" + plan.change() + ")");
+        }
+        plan.notes().forEach(n -> log.info("  " + n));
+        plan.warnings().forEach(w -> log.warn("  " + w));
+        if (!plan.others().isEmpty()) {
+            log.info("  unchanged in this distribution:");
+            plan.others().forEach(o -> log.info("    " + o));
+        }
+        if (dryRun && plan.changes()) {
+            plan.edit().diff().forEach(log::info);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.wso2ports.maven;
+
+import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.RecordingLog;
+import io.github.wso2ports.testing.Samples;
+import io.github.wso2ports.testing.Trees;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MojoTest
+class PlanMojoTest {
+
+    private static final String POM = "src/test/resources/unit/plan/pom.xml";
+    private static final String CARBON = "repository/conf/carbon.xml";
+
+    @TempDir
+    Path temp;
+
+    private final RecordingLog log = new RecordingLog();
+    private Dist am;
+    private Dist is;
+    private Dist esb;
+
+    @BeforeEach
+    void distributions() {
+        am = Dist.at(temp.resolve("dist/wso2am-2.6.0")).file(CARBON, Samples.carbonXml(0))
+                .file("repository/conf/tomcat/catalina-server.xml", Samples.catalinaServerXml(9763, 9443));
+        is = Dist.at(temp.resolve("dist/wso2is-5.7.0")).file(CARBON, Samples.carbonXml(0));
+        esb = Dist.at(temp.resolve("dist/wso2esb-5.0.0")).file(CARBON, Samples.carbonXml(7));
+    }
+
+    private PlanMojo configure(PlanMojo mojo, Map<String, Object> parameters) throws Exception {
+        setVariableValueToObject(mojo, "basedir", temp.toFile());
+        setVariableValueToObject(mojo, "ephemeralPorts", "32768-60999");
+        for (Map.Entry<String, Object> p : parameters.entrySet()) {
+            setVariableValueToObject(mojo, p.getKey(), p.getValue());
+        }
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private static Instance instance(String id, Dist home, String offset) {
+        Instance i = new Instance();
+        i.setId(id);
+        i.setHome(home.home().toFile());
+        i.setOffset(offset);
+        return i;
+    }
+
+    @Test
+    @InjectMojo(goal = "plan", pom = POM)
+    void printsThePlanAndThePinLinesAndWritesNothing(PlanMojo mojo) throws Exception {
+        var before = Trees.snapshot(temp);
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null),
+                instance("esb", esb, "2")))).execute();
+        List<String> lines = log.lines();
+        assertEquals("[INFO] Offset plan for 3 instances:", lines.get(0));
+        assertEquals("[INFO]   instance  host       offset  planned  ports moved  because", lines.get(1));
+        assertEquals("[INFO]   apim      localhost       0        0            0  planned", lines.get(2));
+        assertEquals("[INFO]   is        localhost       0        1            6  planned", lines.get(3));
+        assertEquals("[INFO]   esb       localhost       7        2            6  pinned: <offset> in the pom", lines.get(4));
+        assertTrue(lines.contains("[INFO]   is: <offset>1</offset>"), log.text());
+        assertTrue(lines.contains("[INFO] Nothing written: -Dwso2-ports.write writes the 1 changed offset (or pin them "
+                + "as above and run mvn wso2-ports:apply)"), log.text());
+        var after = Trees.snapshot(temp);
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    @Test
+    @InjectMojo(goal = "plan", pom = POM)
+    void writeSetsTheFreeInstancesOffsetsAsApplyDoes(PlanMojo mojo) throws Exception {
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null),
+                instance("esb", esb, "2")), "write", true)).execute();
+        assertEquals(Samples.carbonXml(0), am.text(CARBON));
+        assertEquals(Samples.carbonXml(1), is.text(CARBON));
+        assertEquals(Samples.carbonXml(7), esb.text(CARBON), "a pinned instance is apply's, not the plan's");
+        assertTrue(log.lines().contains("[INFO] is: set port offset 0 -> 1 in dist/wso2is-5.7.0/repository/conf/"
+                + "carbon.xml:8 (<Offset> 0 -> 1)"), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "plan", pom = POM)
+    void noPlanFailsAndSaysWhatBlocks(PlanMojo mojo) throws Exception {
+        var before = Trees.snapshot(temp);
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, "0"), instance("is", is, "0")),
+                "write", true));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("wso2-ports:plan: no clash-free plan exists: "), e.getMessage());
+        assertTrue(log.squeezed().contains("[ERROR] instances whose offsets are not free to change: localhost tcp/9443 "
+                + "clash: apim (HTTPS servlet transport (management console), dist/wso2am-2.6.0/repository/conf/tomcat/"
+                + "catalina-server.xml:7) <-> is (HTTPS servlet transport (management console), catalog default: no "
+                + "dist/wso2is-5.7.0/repository/conf/tomcat/catalina-server.xml)"), log.text());
+        var after = Trees.snapshot(temp);
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    @Test
+    @InjectMojo(goal = "plan", pom = POM)
+    void skipDoesNothing(PlanMojo mojo) throws Exception {
+        configure(mojo, Map.of("skip", true)).execute();
+        assertEquals(List.of("[INFO] Skipping wso2-ports:plan (wso2-ports.skip)"), log.lines());
+    }
+}
