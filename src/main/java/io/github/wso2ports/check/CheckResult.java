@@ -35,11 +35,11 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
             if (!failOnClash && f.severity() == Severity.ERROR) {
                 f = f.withSeverity(Severity.WARNING);
             }
+            // the first match suppresses; every match counts as used, so none is reported stale while it matches
             for (Suppression s : suppressions) {
                 if (s.matches(f)) {
-                    f = f.suppressedBy(s);
+                    f = f.isSuppressed() ? f : f.suppressedBy(s);
                     used.add(s);
-                    break;
                 }
             }
             findings.add(f);

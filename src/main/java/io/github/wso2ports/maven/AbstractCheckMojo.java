@@ -116,7 +116,7 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
     }
 
     /** Writes the report files where they belong; without a pom only to an explicit outputDirectory. */
-    protected void writeReports(CheckResult result) {
+    protected void writeReports(CheckResult result) throws MojoExecutionException {
         File dir = outputDirectory;
         if (dir == null && hasPom()) {
             dir = new File(project.getBuild().getDirectory(), "wso2-ports");
@@ -125,7 +125,13 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
             getLog().info("No reports written: without a pom they go only where -Dwso2-ports.outputDirectory says");
             return;
         }
-        List<Path> files = ReportFiles.write(dir.toPath(), result, plugin == null ? "dev" : plugin.getVersion());
+        List<Path> files;
+        try {
+            files = ReportFiles.write(dir.toPath(), result, plugin == null ? "dev" : plugin.getVersion());
+        } catch (Wso2PortsException e) {
+            getLog().error(display(dir.toPath()) + ": " + e.describe());
+            throw new MojoExecutionException("wso2-ports could not write its reports to " + display(dir.toPath()));
+        }
         getLog().info("Reports: " + String.join(", ", files.stream().map(this::display).toList()));
     }
 

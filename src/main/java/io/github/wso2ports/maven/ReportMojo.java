@@ -46,10 +46,10 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
         CheckResult result;
         try {
             result = runCheck();
+            writeReports(result);
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
-        writeReports(result);
         sink.head();
         sink.title();
         sink.text("WSO2 ports");

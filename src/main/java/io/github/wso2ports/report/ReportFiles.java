@@ -1,5 +1,6 @@
 package io.github.wso2ports.report;
 
+import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.CheckResult;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -40,7 +41,8 @@ public final class ReportFiles {
             Files.writeString(sarif, sarif(result, toolVersion), StandardCharsets.UTF_8);
             return List.of(json, md, sarif);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the wso2-ports reports to " + dir, e);
+            throw new Wso2PortsException(null, "cannot write the reports: " + e, "Make the output directory "
+                    + "writable, or point -Dwso2-ports.outputDirectory elsewhere", e);
         }
     }
 

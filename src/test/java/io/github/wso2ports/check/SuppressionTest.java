@@ -52,6 +52,14 @@ class SuppressionTest {
     }
 
     @Test
+    void twoSuppressionsOfOneFindingAreBothInUse() {
+        CheckResult r = check("clash app1 tcp/9443 the team's entry\n* app1 tcp/9443 the platform's blanket entry\n");
+        assertEquals("the team's entry", r.findings().stream().filter(f -> f.kind() == FindingKind.CLASH).findFirst()
+                .orElseThrow().suppression().reason());
+        assertEquals(List.of(), r.unusedSuppressions());
+    }
+
+    @Test
     void aReasonIsMandatoryAndBadLinesNameTheirLine() {
         Wso2PortsException e = assertThrows(Wso2PortsException.class, () -> parse("# ok\nclash app1 tcp/9443\n"));
         assertEquals("s.txt:2", e.location().toString());

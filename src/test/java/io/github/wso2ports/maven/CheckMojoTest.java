@@ -77,6 +77,19 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void reportsThatCannotBeWrittenAreABuildErrorNamingTheFolder(CheckMojo mojo) throws Exception {
+        Path notADirectory = Files.writeString(temp.resolve("reports"), "a file where the reports should go");
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, "0")), "outputDirectory",
+                notADirectory.toFile()));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("wso2-ports could not write its reports to reports", e.getMessage());
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[ERROR] reports: cannot write the reports: ")
+                && l.endsWith("Make the output directory writable, or point -Dwso2-ports.outputDirectory elsewhere")),
+                log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void failOnClashFalseTurnsFindingsIntoWarnings(CheckMojo mojo) throws Exception {
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null)),
                 "failOnClash", false)).execute();
