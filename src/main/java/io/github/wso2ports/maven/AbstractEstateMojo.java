@@ -21,6 +21,7 @@ import org.apache.maven.project.MavenProject;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -139,8 +140,8 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
 
     /** A distribution checked alone: its runtimes are the instances, nothing is planned. */
     private EstateReader.InstanceSpec spec(File dir) {
-        String name = dir.toPath().toAbsolutePath().normalize().getFileName().toString();
-        String id = name.replaceFirst("(?i)\\.zip$", "");
+        Path name = dir.toPath().toAbsolutePath().normalize().getFileName();
+        String id = name == null ? "root" : name.toString().replaceFirst("(?i)\\.zip$", "");
         return new EstateReader.InstanceSpec(id, dir.toPath(), display(dir.toPath()), "localhost", null, null, null,
                 "mvn wso2-ports:apply -Doffset=N");
     }
@@ -173,6 +174,12 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
 
     protected TextFile readText(File file, String parameter) {
         Location where = Location.of(display(file.toPath()));
+        if (!Files.exists(file.toPath())) {
+            throw new Wso2PortsException(where, "does not exist", "Fix " + parameter + " or create the file");
+        }
+        if (Files.isDirectory(file.toPath())) {
+            throw new Wso2PortsException(where, "is a folder, not a file", "Point " + parameter + " at the file");
+        }
         try {
             return TextFile.utf8(where, Files.readAllBytes(file.toPath()));
         } catch (IOException e) {

@@ -131,6 +131,18 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void aMissingReservedPortsFileOrSuppressionsFileIsNamed(CheckMojo mojo) throws Exception {
+        Files.createDirectories(temp.resolve("suppressions"));
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null)), "reservedPortsFile",
+                temp.resolve("reserved-ports.txt").toFile(), "suppressionsFile", temp.resolve("suppressions").toFile()));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("wso2-ports could not read 2 things it needs (see the errors above)", e.getMessage());
+        assertEquals(List.of("[ERROR] reserved-ports.txt: does not exist. Fix <reservedPortsFile> or create the file",
+                "[ERROR] suppressions: is a folder, not a file. Point <suppressionsFile> at the file"), log.lines());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void unreadableInputIsABuildErrorNeverAPass(CheckMojo mojo) throws Exception {
         is.file("repository/conf/carbon.xml", "<Server");
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null),
