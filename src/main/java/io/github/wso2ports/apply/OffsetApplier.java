@@ -5,6 +5,7 @@ import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.config.DeploymentToml;
 import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.config.StartArgs;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
 import io.github.wso2ports.distribution.Layout;
@@ -12,6 +13,8 @@ import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
 import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.ports.GeneratedFiles;
+import io.github.wso2ports.ports.Notice;
 import io.github.wso2ports.ports.PortUse;
 import io.github.wso2ports.ports.Product;
 import io.github.wso2ports.ports.ProductDetector;
@@ -25,10 +28,12 @@ import io.github.wso2ports.rewrite.XmlValueSplicer;
 import io.github.wso2ports.text.TextFile;
 import io.github.wso2ports.xml.XmlDocument;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -41,6 +46,9 @@ public final class OffsetApplier {
 
     /** Ports below this need root to bind. */
     static final int PRIVILEGED_BELOW = 1024;
+
+    /** Where a running Carbon server keeps its PID, relative to the home (kernel {@code Main.writePID}, MI too). */
+    static final String PID_FILE = "wso2carbon.pid";
 
     /**
      * @param replacePlaceholder replace an offset written as {@code $env{...}} / {@code $sys{...}}
@@ -67,6 +75,12 @@ public final class OffsetApplier {
         List<String> warnings = new ArrayList<>();
         if (runtime.format() == OffsetFormat.DEPLOYMENT_YAML) {
             throw carbon5(distribution, runtime);
+        }
+        Notice withoutToml = GeneratedFiles.withoutToml(distribution.source(), runtime);
+        if (withoutToml != null) {
+            throw new Wso2PortsException(withoutToml.location(), withoutToml.message(), "wso2-ports:apply sets the "
+                    + "offset only in deployment.toml, and never creates one: a new deployment.toml would regenerate "
+                    + "every generated file from the defaults");
         }
         Catalog catalog = Catalog.builtIn();
         ProductDetector.Detected product = ProductDetector.detect(distribution.source(), catalog, options.product());
@@ -101,6 +115,7 @@ public final class OffsetApplier {
             change = "<Offset> " + current.raw().strip() + " -> " + offset;
         }
         Path path = requireWritable(d, r, current.location(), after != before);
+        startWarnings(d, r, offset, after != before, warnings);
         return new ApplyPlan(d, r, current.value(), current.location().toString(), offset,
                 new FileEdit(path, current.location(), file, after), change, notes, warnings, others(d, r));
     }
@@ -180,8 +195,12 @@ public final class OffsetApplier {
             toml.verifyOffsetEdit(edited, offset);
             at = location.atLine(edited.lineOf(edit.start() + Math.max(0, edit.replacement().lastIndexOf("offset"))));
         }
-        generatedCarbonXmlNote(d, r, offset, notes);
+        String stale = GeneratedFiles.staleOffset(source, r, offset);
+        if (stale != null) {
+            notes.add(stale);
+        }
         Path path = requireWritable(d, r, at, edit != null);
+        startWarnings(d, r, offset, edit != null, warnings);
         return new ApplyPlan(d, r, current, currentSource, offset, new FileEdit(path, at, file, after), change, notes,
                 warnings, others(d, r));
     }
@@ -192,21 +211,54 @@ public final class OffsetApplier {
         return k.equals("offset") || k.equals("server.offset");
     }
 
-    private static void generatedCarbonXmlNote(Distribution d, ProductRuntime r, int offset, List<String> notes) {
-        String carbonXml = r.conf("carbon.xml");
-        if (!d.source().isFile(carbonXml)) {
-            return;
-        }
-        try {
-            CarbonXml.Offset generated = CarbonXml.offset(XmlDocument.parse(d.source().location(carbonXml),
-                    d.source().read(carbonXml)));
-            if (generated.value() != offset) {
-                notes.add(generated.location() + " still says " + generated.value() + ": it is generated from "
-                        + "deployment.toml at the next start, so it is not edited");
+    /**
+     * What keeps the written offset from taking effect at once: a {@code -DportOffset} in a start script, which beats
+     * the files (the ports stay where it says until it is removed), and a server that looks running, which binds the
+     * new ports only at its next start.
+     */
+    private static void startWarnings(Distribution d, ProductRuntime r, int offset, boolean changes,
+            List<String> warnings) {
+        StartArgs.Arg portOffset = StartArgs.read(d.source(), r.binDir(), null, null).portOffset();
+        if (portOffset != null) {
+            String value;
+            try {
+                value = String.valueOf(OffsetValue.parse(portOffset.value(), portOffset.location(), "-DportOffset"));
+            } catch (Wso2PortsException e) {
+                value = portOffset.value(); // a variable the script fills in: it beats the files all the same
             }
-        } catch (Wso2PortsException e) {
-            // a generated file that does not parse is regenerated anyway; the toml is what counts
+            if (!value.equals(String.valueOf(offset))) {
+                warnings.add("-DportOffset=" + value + " in " + portOffset.location() + " beats the offset this "
+                        + "writes: the ports stay at offset " + value + " until it is removed");
+            }
         }
+        Long pid = changes ? runningPid(d.source()) : null;
+        if (pid != null) {
+            warnings.add("the server looks running (PID " + pid + ", " + d.source().location(PID_FILE) + "): the "
+                    + "new offset takes effect at the next start; stop it first");
+        }
+    }
+
+    /**
+     * The PID in the home's wso2carbon.pid when that process is alive and is a JVM (a recycled PID is some other
+     * program); null otherwise, and for archives, which nothing runs from.
+     */
+    private static Long runningPid(DistributionSource source) {
+        if (source.path(PID_FILE) == null || !source.isFile(PID_FILE)) {
+            return null;
+        }
+        // the kernel writes "echo $PPID" output from a 100-byte buffer, so NULs may follow the number
+        String text = new String(source.read(PID_FILE), StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
+        String first = text.lines().findFirst().orElse("").strip();
+        if (!first.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        long pid = Long.parseLong(first);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        boolean jvm = process.flatMap(p -> p.info().command())
+                .map(c -> c.substring(Math.max(c.lastIndexOf('/'), c.lastIndexOf('\\')) + 1))
+                .map(name -> name.toLowerCase(Locale.ROOT).startsWith("java"))
+                .orElse(true);
+        return process.isPresent() && jvm ? pid : null;
     }
 
     private static Path requireWritable(Distribution d, ProductRuntime r, Location at, boolean changes) {

@@ -15,9 +15,9 @@ import java.util.Objects;
 /**
  * Finds what will go wrong when the estate starts: ports two instances (or runtimes, or one instance twice)
  * bind on one host, reserved ports, planned offsets the files do not have, ports out of range, ports that
- * need root or sit in the ephemeral range, ports that stay put under an offset, and URLs between instances that
- * point where nothing listens. Ports are grouped by (host, protocol, port) in one pass: the cost
- * grows with the number of ports, not with its square.
+ * need root or sit in the ephemeral range, ports that stay put under an offset, URLs between instances that
+ * point where nothing listens, and what the runtimes notice (start arguments, generated files that drifted). Ports
+ * are grouped by (host, protocol, port) in one pass: the cost grows with the number of ports, not with its square.
  */
 public final class ClashDetector {
 
@@ -51,8 +51,10 @@ public final class ClashDetector {
         for (RuntimeInstance i : instances) {
             offsetFinding(i, findings);
             for (Notice n : i.config().notices()) {
-                findings.add(new Finding(FindingKind.START, FindingKind.START.defaultSeverity(), i.host(), null, 0,
-                        List.of(new Owner(i.id(), "start", n.location().toString(), n.location())), n.message()));
+                FindingKind kind = n.kind() == Notice.Kind.DRIFT ? FindingKind.DRIFT : FindingKind.START;
+                String about = n.kind() == Notice.Kind.DRIFT ? "config-mapper" : "start";
+                findings.add(new Finding(kind, kind.defaultSeverity(), i.host(), null, 0,
+                        List.of(new Owner(i.id(), about, n.location().toString(), n.location())), n.message()));
             }
         }
         findings.addAll(portFindings(instances, reserved, options));

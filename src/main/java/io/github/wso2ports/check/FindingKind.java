@@ -25,7 +25,13 @@ public enum FindingKind {
      * How an instance starts changes its ports: a {@code -DportOffset} that beats the files, a Windows script that
      * drops its arguments, {@code -DavoidConfigUpdate}.
      */
-    START("start", Severity.WARNING);
+    START("start", Severity.WARNING),
+    /**
+     * The files config-mapper generates no longer follow deployment.toml: a generated carbon.xml, axis2.xml or
+     * catalina-server.xml edited by hand (the next start overwrites it), or templates without a deployment.toml
+     * (nothing is generated, the XML files decide).
+     */
+    DRIFT("drift", Severity.WARNING);
 
     private final String label;
     private final Severity defaultSeverity;

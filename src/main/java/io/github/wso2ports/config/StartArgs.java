@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The system properties a runtime is started with that decide ports: {@code -DportOffset} (beats the files),
  * {@code -Dtomcat.http.port} / {@code -Dtomcat.https.port} (bind without the offset) and
- * {@code -DavoidConfigUpdate} (config-mapper leaves the generated files alone). Read from the runtime's start scripts
+ * {@code -DavoidConfigUpdate} (config-mapper leaves the generated files alone), {@code -DavoidConfigHashRead}
+ * (config-mapper regenerates only when deployment.toml changed, as Micro Integrator's scripts ship, so hand edits to
+ * generated files last until then). Read from the runtime's start scripts
  * ({@code bin/*.sh}, {@code bin/*.bat}), the YAJSW {@code bin/yajsw/wrapper.conf}, and the {@code <jvmArgs>} the pom
  * gives for the instance, which win because they say how the estate really starts it.
  *
@@ -21,16 +23,17 @@ import java.util.regex.Pattern;
  *                         command line is lost (wso2/carbon-analytics#125)
  */
 public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort, Arg avoidConfigUpdate,
-        List<Location> windowsDropsArgs) {
+        Arg avoidConfigHashRead, List<Location> windowsDropsArgs) {
 
     /** One argument: its value and where it is given. */
     public record Arg(String value, Location location) {
     }
 
-    public static final StartArgs NONE = new StartArgs(null, null, null, null, List.of());
+    public static final StartArgs NONE = new StartArgs(null, null, null, null, null, List.of());
 
     private static final Pattern PROPERTY = Pattern.compile(
-            "-D(portOffset|tomcat\\.http\\.port|tomcat\\.https\\.port|avoidConfigUpdate)(?:=([^\\s\"';&|]*))?");
+            "-D(portOffset|tomcat\\.http\\.port|tomcat\\.https\\.port|avoidConfigUpdate|avoidConfigHashRead)"
+                    + "(?:=([^\\s\"';&|]*))?");
 
     /**
      * @param binDir  the runtime's bin folder relative to the home ({@code bin}, {@code wso2/broker/bin})
@@ -62,7 +65,7 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
             match(jvmArgs, Location.of(pomLine), pom);
             b.overrideWith(pom);
         }
-        return new StartArgs(b.portOffset, b.http, b.https, b.avoid, List.copyOf(drops));
+        return new StartArgs(b.portOffset, b.http, b.https, b.avoid, b.hashRead, List.copyOf(drops));
     }
 
     private static void scan(TextFile f, String style, Builder b) {
@@ -85,7 +88,8 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
                 case "portOffset" -> b.portOffset = b.portOffset == null ? arg : b.portOffset;
                 case "tomcat.http.port" -> b.http = b.http == null ? arg : b.http;
                 case "tomcat.https.port" -> b.https = b.https == null ? arg : b.https;
-                default -> b.avoid = b.avoid == null && !value.equalsIgnoreCase("false") ? arg : b.avoid;
+                case "avoidConfigUpdate" -> b.avoid = b.avoid == null && !value.equalsIgnoreCase("false") ? arg : b.avoid;
+                default -> b.hashRead = b.hashRead == null && !value.equalsIgnoreCase("false") ? arg : b.hashRead;
             }
         }
     }
@@ -110,12 +114,14 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
         Arg http;
         Arg https;
         Arg avoid;
+        Arg hashRead;
 
         void overrideWith(Builder pom) {
             portOffset = pom.portOffset != null ? pom.portOffset : portOffset;
             http = pom.http != null ? pom.http : http;
             https = pom.https != null ? pom.https : https;
             avoid = pom.avoid != null ? pom.avoid : avoid;
+            hashRead = pom.hashRead != null ? pom.hashRead : hashRead;
         }
     }
 }

@@ -16,7 +16,8 @@ public final class LayoutDetector {
 
     static final String REPO_CONF = "repository/conf";
     static final String CONF = "conf";
-    static final String TEMPLATES = "repository/resources/conf/templates";
+    /** config-mapper's Jinja templates: a distribution that has them is config-mapper, with or without its toml. */
+    public static final String TEMPLATES = "repository/resources/conf/templates";
     static final String IOT_PROFILES = "repository/resources/profiles";
     static final String RUNTIMES = "wso2";
     private static final List<String> CARBON5_PRIMARY = List.of("worker", "server");
@@ -52,11 +53,9 @@ public final class LayoutDetector {
         } else if (source.isFile(CONF + "/deployment.toml")) {
             confDir = CONF;
         } else if (source.isDirectory(TEMPLATES)) {
-            String expected = source.isDirectory(TEMPLATES + "/" + CONF) ? CONF : REPO_CONF;
-            throw new Wso2PortsException(source.location(expected + "/deployment.toml"), "this config-mapper "
-                    + "distribution (it has " + TEMPLATES + "/) has no deployment.toml; without it nothing is "
-                    + "generated at start-up and the offset cannot be set where the product reads it",
-                    "Restore deployment.toml from the original distribution");
+            // without its toml config-mapper generates nothing: the runtime keeps the toml's path, and its readers
+            // say so (ports.GeneratedFiles.withoutToml)
+            confDir = source.isDirectory(TEMPLATES + "/" + CONF) ? CONF : REPO_CONF;
         } else {
             return null;
         }

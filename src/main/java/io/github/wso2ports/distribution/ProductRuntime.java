@@ -8,7 +8,8 @@ package io.github.wso2ports.distribution;
  *                      {@code default} for single-runtime distributions
  * @param role          how it relates to the distribution's other runtimes
  * @param confDir       its configuration folder relative to the home ({@code repository/conf}, {@code wso2/broker/conf})
- * @param offsetFile    the file that holds its offset, relative to the home
+ * @param offsetFile    the file that holds its offset, relative to the home; a config-mapper runtime's deployment.toml
+ *                      may be missing (then its XML files decide, as {@code ports.GeneratedFiles} says)
  * @param format        the kind of that file
  * @param defaultOffset the offset the config-mapper template renders when deployment.toml states none (its
  *                      {@code default('N')}), or null when the distribution has no such template (the catalog's

@@ -45,7 +45,7 @@ public final class RuntimeReader {
         this.distribution = distribution;
         this.runtime = runtime;
         this.source = distribution.source();
-        if (runtime.format() == OffsetFormat.DEPLOYMENT_TOML) {
+        if (runtime.format() == OffsetFormat.DEPLOYMENT_TOML && source.isFile(runtime.offsetFile())) {
             toml = toml();
         }
     }
@@ -78,6 +78,13 @@ public final class RuntimeReader {
                     + "rendered into carbon.xml and the other generated files, so they (not the toml) decide the ports"));
             toml = null;
         }
+        Notice withoutToml = GeneratedFiles.withoutToml(source, runtime);
+        if (withoutToml != null) {
+            notices.add(withoutToml);
+        } else if (!avoidConfigUpdate) {
+            notices.addAll(GeneratedFiles.handEdited(source, runtime, args.avoidConfigHashRead()));
+        }
+        boolean xmlDecides = avoidConfigUpdate || withoutToml != null;
         int offset;
         Location offsetLocation;
         String offsetSource;
@@ -89,7 +96,7 @@ public final class RuntimeReader {
                 offsetSource = o.location().toString();
             }
             case DEPLOYMENT_TOML -> {
-                if (avoidConfigUpdate) {
+                if (xmlDecides) {
                     CarbonXml.Offset o = CarbonXml.offset(xml(runtime.conf("carbon.xml")));
                     offset = o.value();
                     offsetLocation = o.location();
@@ -107,7 +114,10 @@ public final class RuntimeReader {
                 offsetLocation = live == null ? null : live.location();
                 offsetSource = live == null ? source.location(runtime.offsetFile()) + " sets no offset: " + byDefault.source()
                         : live.location().toString();
-                staleCarbonXml(offset, notes);
+                String stale = GeneratedFiles.staleOffset(source, runtime, offset);
+                if (stale != null) {
+                    notes.add(stale);
+                }
             }
             case DEPLOYMENT_YAML -> {
                 List<YamlDocument.Value> v = yaml(runtime.offsetFile()).select(YAML_OFFSET);
@@ -311,22 +321,6 @@ public final class RuntimeReader {
         }
         int n = Integer.parseInt(v);
         return n >= 1 && n <= 65535 ? n : null;
-    }
-
-    private void staleCarbonXml(int offset, List<String> notes) {
-        String carbonXml = runtime.conf("carbon.xml");
-        if (!source.isFile(carbonXml)) {
-            return;
-        }
-        try {
-            CarbonXml.Offset generated = CarbonXml.offset(xml(carbonXml));
-            if (generated.value() != offset) {
-                notes.add(generated.location() + " says offset " + generated.value() + ", but it is generated from "
-                        + "deployment.toml at the next start: the toml's " + offset + " is used");
-            }
-        } catch (Wso2PortsException e) {
-            // a generated file that does not parse is regenerated anyway; the toml is what counts
-        }
     }
 
     private XmlDocument xml(String path) {

@@ -31,7 +31,9 @@ final class SarifReport {
             FindingKind.PRIVILEGED, "A port below 1024 needs root to bind",
             FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first",
             FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0",
-            FindingKind.START, "How an instance starts changes its ports (start arguments beat the files)");
+            FindingKind.START, "How an instance starts changes its ports (start arguments beat the files)",
+            FindingKind.DRIFT, "A file config-mapper generates from deployment.toml no longer follows it (a hand edit "
+                    + "the next start overwrites, or no deployment.toml at all)");
 
     private SarifReport() {
     }

@@ -8,16 +8,19 @@ import io.github.wso2ports.testing.Dist;
 import io.github.wso2ports.testing.Samples;
 import io.github.wso2ports.testing.Trees;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -227,7 +230,8 @@ class OffsetApplierTest {
         assertEquals(Samples.deploymentToml("offset = 3 # planned"), d.text(TOML));
         assertEquals("repository/conf/deployment.toml:3", plan.edit().location().toString());
         assertTrue(d.text(CARBON).contains("<Offset>0</Offset>"), "the generated carbon.xml must not be edited");
-        assertTrue(plan.notes().stream().anyMatch(n -> n.contains("carbon.xml:8 still says 0")), plan.notes().toString());
+        assertTrue(plan.notes().stream().anyMatch(n -> n.equals(CARBON + ":8 says offset 0, but it is generated from "
+                + "deployment.toml at the next start: the toml's 3 is used")), plan.notes().toString());
     }
 
     @ParameterizedTest
@@ -347,8 +351,8 @@ class OffsetApplierTest {
     void configMapperWithoutTomlIsRefused() {
         Dist d = Dist.at(temp.resolve("x")).file(CARBON, Samples.carbonXml(0))
                 .file("repository/resources/conf/templates/repository/conf/carbon.xml.j2", "<Offset>{{x}}</Offset>");
-        Wso2PortsException e = assertThrows(Wso2PortsException.class, d::detect);
-        assertTrue(e.describe().contains("has no deployment.toml"), e.describe());
+        assertEquals(Layout.CONFIG_MAPPER, d.detect().layout(), "check reads it (the XML decides) and warns");
+        refused(d, 3, TOML + ": does not exist, although the distribution has repository/resources/conf/templates/");
     }
 
     // --- Micro Integrator: conf/deployment.toml, default offset 10 -------------------------------------------
@@ -454,6 +458,72 @@ class OffsetApplierTest {
         assertTrue(e.describe().contains("templates (repository/conf/carbon.xml.erb)"), e.describe());
         assertThrows(Wso2PortsException.class, () -> LayoutDetector.detect(
                 io.github.wso2ports.distribution.FolderSource.open(temp.resolve("missing"), "missing")));
+    }
+
+    // --- what keeps the written offset from taking effect: start arguments, a running server ---------------
+
+    @Test
+    void aPortOffsetInTheStartScriptIsAWarningAtItsLine() {
+        Dist d = classic(Samples.carbonXml(0)).file("bin/wso2server.sh", "#!/bin/sh\n# -DportOffset=7 is a comment\n"
+                + "exec java -DportOffset=5 -Dcarbon.home=\"$CARBON_HOME\" Main \"$@\"\n");
+        ApplyPlan plan = apply(d, null, 3);
+        assertEquals(List.of("-DportOffset=5 in bin/wso2server.sh:3 beats the offset this writes: the ports "
+                + "stay at offset 5 until it is removed"), plan.warnings());
+        assertTrue(d.text(CARBON).contains("<Offset>3</Offset>"), "the file is written all the same");
+        assertEquals(List.of(), apply(d, null, 5).warnings(), "the same offset: nothing stays behind");
+    }
+
+    @Test
+    void aPortOffsetTheScriptFillsInIsAWarningToo() {
+        Dist d = configMapper(Samples.deploymentToml("")).file("bin/api-manager.sh",
+                "java -DportOffset=$PORT_OFFSET Main \"$@\"\n");
+        assertEquals(List.of("-DportOffset=$PORT_OFFSET in bin/api-manager.sh:1 beats the offset this writes: "
+                + "the ports stay at offset $PORT_OFFSET until it is removed"), apply(d, null, 2).warnings());
+    }
+
+    @Test
+    void aLivePidFileMeansTheServerLooksRunning() {
+        long pid = ProcessHandle.current().pid(); // a JVM, as a Carbon server is
+        // the kernel writes `echo $PPID` from a 100-byte buffer: the number, a newline, then NULs
+        byte[] written = new byte[100];
+        byte[] number = (pid + "\n").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(number, 0, written, 0, number.length);
+        Dist d = classic(Samples.carbonXml(0)).bytes("wso2carbon.pid", written);
+        ApplyPlan plan = apply(d, null, 3);
+        assertEquals(List.of("the server looks running (PID " + pid + ", wso2carbon.pid): the new offset takes "
+                + "effect at the next start; stop it first"), plan.warnings());
+        assertEquals(List.of(), apply(d, null, 3).warnings(), "nothing changes, nothing to take effect");
+    }
+
+    @Test
+    void aStalePidFileIsSilent() throws Exception {
+        Process done = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        done.waitFor();
+        Dist dead = classic(Samples.carbonXml(0)).file("wso2carbon.pid", done.pid() + "\n");
+        assertEquals(List.of(), apply(dead, null, 3).warnings());
+        Dist garbage = Dist.at(temp.resolve("garbage")).file(CARBON, Samples.carbonXml(0))
+                .file("wso2carbon.pid", "not a pid\n" + ProcessHandle.current().pid() + "\n");
+        assertEquals(List.of(), apply(garbage, null, 3).warnings());
+        Dist empty = Dist.at(temp.resolve("empty-pid")).file(CARBON, Samples.carbonXml(0)).file("wso2carbon.pid", "");
+        assertEquals(List.of(), apply(empty, null, 3).warnings());
+    }
+
+    @Test
+    void aPidRecycledByAnotherProgramIsNotTheServer() throws Exception {
+        Process sleep;
+        try {
+            sleep = new ProcessBuilder("sleep", "60").start();
+        } catch (IOException e) {
+            Assumptions.abort("no sleep program to stand in for another process: " + e);
+            return;
+        }
+        try {
+            Dist d = classic(Samples.carbonXml(0)).file("wso2carbon.pid", sleep.pid() + "\n");
+            assertEquals(List.of(), apply(d, null, 3).warnings());
+        } finally {
+            sleep.destroy();
+        }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

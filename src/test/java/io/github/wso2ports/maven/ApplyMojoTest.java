@@ -74,6 +74,22 @@ class ApplyMojoTest {
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
+    void warnsWhatKeepsTheNewOffsetFromTakingEffect(ApplyMojo mojo) throws Exception {
+        am.file("bin/wso2server.sh", "#!/bin/sh\njava -DportOffset=5 Main \"$@\"\n")
+                .file("wso2carbon.pid", ProcessHandle.current().pid() + "\n");
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3")).execute();
+        assertTrue(am.text(CARBON).contains("<Offset>3</Offset>"), "warnings do not stop the write");
+        assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in dist/wso2am-2.6.0/repository/conf/carbon.xml:8 "
+                + "(<Offset> 0 -> 3)",
+                "[WARNING]   -DportOffset=5 in dist/wso2am-2.6.0/bin/wso2server.sh:2 beats the offset this writes: the "
+                        + "ports stay at offset 5 until it is removed",
+                "[WARNING]   the server looks running (PID " + ProcessHandle.current().pid() + ", "
+                        + "dist/wso2am-2.6.0/wso2carbon.pid): the new offset takes effect at the next start; stop it "
+                        + "first"), log.lines());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
     void runsInTheCurrentFolderWithoutAHome(ApplyMojo mojo) throws Exception {
         configure(mojo, Map.of("offset", "2", "basedir", am.home().toFile())).execute();
         assertTrue(am.text(CARBON).contains("<Offset>2</Offset>"));
