@@ -127,11 +127,6 @@ public final class OffsetApplier {
         TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
         DeploymentToml toml = DeploymentToml.parse(file);
         TomlEditor editor = new TomlEditor(file);
-        List<Integer> rootOffsets = editor.rootKeyLines("offset");
-        if (!rootOffsets.isEmpty()) {
-            throw new Wso2PortsException(location.atLine(rootOffsets.get(0)), "'offset' sits at the top level of deployment.toml, "
-                    + "where WSO2 does not read it (it reads [server] offset)", "Move it under [server] and run again");
-        }
         String literal = String.valueOf(offset);
         DeploymentToml.Offset live = toml.offset();
         Integer current;

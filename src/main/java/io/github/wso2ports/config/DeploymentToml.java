@@ -53,7 +53,45 @@ public final class DeploymentToml {
                             + (result.errors().size() > 1 ? " (and " + (result.errors().size() - 1) + " more errors)" : ""),
                     "Fix the TOML; WSO2 would not start with it either");
         }
-        return new DeploymentToml(file, result);
+        DeploymentToml toml = new DeploymentToml(file, result);
+        toml.checkServerTable();
+        return toml;
+    }
+
+    /**
+     * WSO2 reads the offset from one {@code [server]} table: an array {@code [[server]]} or an {@code offset} key
+     * anywhere else is a mistake that would silently leave the offset at its default.
+     */
+    private void checkServerTable() {
+        if (toml.isArray("server")) {
+            throw new Wso2PortsException(at(toml.inputPositionOf("server")), "[[server]] is an array of tables, but WSO2 "
+                    + "reads one [server] table", "Write it as [server]");
+        }
+        List<Map.Entry<String, TomlTable>> misplaced = new ArrayList<>();
+        stray(toml, "", misplaced);
+        if (!misplaced.isEmpty()) {
+            String name = misplaced.get(0).getKey();
+            TomlPosition pos = misplaced.get(0).getValue().inputPositionOf(List.of("offset"));
+            throw new Wso2PortsException(at(pos), "'offset' sits " + (name.isEmpty() ? "at the top level"
+                    : "in [" + name + "]") + " of deployment.toml, where WSO2 does not read it (it reads [server] offset)",
+                    "Move it under [server] and run again");
+        }
+    }
+
+    /** Tables other than [server] that hold an {@code offset} key, with their dotted names ("" for the top level). */
+    private static void stray(TomlTable table, String name, List<Map.Entry<String, TomlTable>> out) {
+        for (String key : table.keySet()) {
+            List<String> path = List.of(key);
+            if (key.equals("offset") && !name.equals("server")) {
+                out.add(Map.entry(name, table));
+            } else if (table.isTable(path)) {
+                stray(table.getTable(path), name.isEmpty() ? key : name + "." + key, out);
+            }
+        }
+    }
+
+    private Location at(TomlPosition pos) {
+        return file.location().atLine(pos == null ? 0 : pos.line());
     }
 
     private static String stripPosition(String message) {

@@ -18,6 +18,11 @@ public interface DistributionSource {
 
     boolean isDirectory(String relativePath);
 
+    /** True when anything is at the path: a file, a folder, or a link that leads nowhere (a loop, a lost target). */
+    default boolean exists(String relativePath) {
+        return isFile(relativePath) || isDirectory(relativePath);
+    }
+
     /** The names of the entries of a folder, sorted; empty when it does not exist. */
     List<String> list(String relativeFolder);
 

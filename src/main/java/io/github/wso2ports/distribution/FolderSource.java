@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +60,11 @@ public final class FolderSource implements DistributionSource {
     }
 
     @Override
+    public boolean exists(String relativePath) {
+        return Files.exists(path(relativePath), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
     public boolean isDirectory(String relativePath) {
         return Files.isDirectory(path(relativePath));
     }
@@ -100,7 +106,7 @@ public final class FolderSource implements DistributionSource {
                     "Give this user read permission on it", e);
         } catch (FileSystemException e) {
             throw new Wso2PortsException(where, "cannot be read: " + (e.getReason() == null ? e.toString() : e.getReason()),
-                    null, e);
+                    "It must be a readable file; replace a broken or looping link with the file itself", e);
         } catch (IOException e) {
             throw new Wso2PortsException(where, "cannot be read: " + e, null, e);
         }

@@ -131,6 +131,13 @@ public final class LayoutDetector {
     }
 
     private static Wso2PortsException unknown(DistributionSource source) {
+        // an offset file that is there but is no file (a folder, a link loop): say that, not "not a distribution"
+        for (String offsetFile : List.of(REPO_CONF + "/deployment.toml", CONF + "/deployment.toml",
+                REPO_CONF + "/carbon.xml", CONF + "/carbon.xml")) {
+            if (source.exists(offsetFile) && !source.isFile(offsetFile)) {
+                source.read(offsetFile);
+            }
+        }
         List<String> templates = new ArrayList<>();
         for (String dir : List.of(REPO_CONF, CONF)) {
             for (String name : source.list(dir)) {

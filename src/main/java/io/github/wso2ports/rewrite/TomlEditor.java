@@ -66,20 +66,6 @@ public final class TomlEditor {
         return OptionalInt.empty();
     }
 
-    /** Lines of key/value pairs named {@code key} that sit before the first table header (the root table). */
-    public List<Integer> rootKeyLines(String key) {
-        List<Integer> found = new ArrayList<>();
-        for (TomlLines.Line l : lines) {
-            if (l.kind() == TomlLines.Kind.HEADER || l.kind() == TomlLines.Kind.ARRAY_HEADER) {
-                break;
-            }
-            if (l.kind() == TomlLines.Kind.KEY_VALUE && sameName(l.name(), key)) {
-                found.add(l.number());
-            }
-        }
-        return found;
-    }
-
     /**
      * The first comment line in the table whose header is on {@code headerLine} that reads
      * {@code # key = value}, optionally followed by a comment; any number of {@code #} and blanks may lead.

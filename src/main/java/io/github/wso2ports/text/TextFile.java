@@ -52,6 +52,7 @@ public final class TextFile {
         Charset charset;
         if (bom != null) {
             charset = bom.charset;
+            bomAgreesWithDeclaration(location, bytes, bom);
         } else if (startsWith(bytes, 0x00, 0x3C, 0x00, 0x3F)) {
             charset = StandardCharsets.UTF_16BE;
         } else if (startsWith(bytes, 0x3C, 0x00, 0x3F, 0x00)) {
@@ -70,6 +71,23 @@ public final class TextFile {
                     "This file must be UTF-8: convert it (for example with iconv) and run again");
         }
         return decode(location, bytes, StandardCharsets.UTF_8, bom == null ? 0 : bom.length);
+    }
+
+    /** A parser would stop at a byte order mark that contradicts the declaration; so does this, before any edit. */
+    private static void bomAgreesWithDeclaration(Location location, byte[] bytes, Bom bom) {
+        int length = Math.min(bytes.length, 400) - bom.length;
+        String head = new String(bytes, bom.length, Math.max(0, length), bom.charset);
+        Matcher m = XML_DECL_ENCODING.matcher(head);
+        if (!m.find()) {
+            return;
+        }
+        String declared = m.group(1).toUpperCase(Locale.ROOT);
+        String family = bom.charset == StandardCharsets.UTF_8 ? "UTF-8" : "UTF-16";
+        if (!declared.startsWith(family) && !(family.equals("UTF-8") && declared.equals("UTF8"))) {
+            throw new Wso2PortsException(location.atLine(1), "the file starts with a " + family + " byte order mark, but "
+                    + "its XML declaration says encoding=\"" + m.group(1) + "\"", "Make them agree: declare "
+                    + family + ", or save the file without the byte order mark");
+        }
     }
 
     private static Charset declaredEncoding(Location location, byte[] bytes) {

@@ -48,6 +48,9 @@ public final class XmlDocument {
     }
 
     public static XmlDocument parse(TextFile file) {
+        if (file.text().isBlank()) {
+            throw new Wso2PortsException(file.location(), "the file is empty", "Restore it from the distribution");
+        }
         Document document = read(file);
         List<XmlLexer.ElementSpan> lexed;
         try {

@@ -66,9 +66,4 @@ class TomlEditorTest {
         assertFalse(editor("[server.x]\n").headerLine("server").isPresent());
         assertFalse(editor("[[server]]\n").headerLine("server").isPresent());
     }
-
-    @Test
-    void rootKeysStopAtTheFirstTable() {
-        assertEquals(List.of(1), editor("offset = 1\n[server]\noffset = 2\n").rootKeyLines("offset"));
-    }
 }

@@ -59,4 +59,12 @@ public final class Trees {
             throw new UncheckedIOException(e);
         }
     }
+
+    public static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,0 +1,335 @@
+package io.github.wso2ports.hostile;
+
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.apply.ApplyPlan;
+import io.github.wso2ports.apply.OffsetApplier;
+import io.github.wso2ports.check.EstateReader;
+import io.github.wso2ports.distribution.Distribution;
+import io.github.wso2ports.distribution.FolderSource;
+import io.github.wso2ports.distribution.LayoutDetector;
+import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.testing.Samples;
+import io.github.wso2ports.testing.Trees;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Hostile and broken distributions, fed to apply and to check as they are on disk: each bad input gets a
+ * {@link Wso2PortsException} (what the mojos print as one line: file, what is wrong, how to fix it; never a stack
+ * trace), nothing is written, and nothing touches the network (a loopback canary that the entity and DTD URLs point
+ * at counts every connection). The inputs marked accepted must work.
+ */
+class HostileInputTest {
+
+    private static final String CARBON = "repository/conf/carbon.xml";
+    private static final String TOML = "repository/conf/deployment.toml";
+    private static final String DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    private static final String NS = "http://wso2.org/projects/carbon/carbon.xml";
+
+    private static Canary canary;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startCanary() {
+        canary = new Canary();
+    }
+
+    @AfterAll
+    static void stopCanary() throws IOException {
+        int hits = canary.hits();
+        canary.close();
+        assertEquals(0, hits, "a hostile input made a network connection");
+    }
+
+    enum Goal { APPLY, CHECK }
+
+    /**
+     * @param expected what the error says (a fragment of its one-line description), or null when the input is accepted
+     * @param accepted checks what an accepted input led to (the home after apply)
+     */
+    record Case(String name, Consumer<Path> build, List<Goal> goals, String expected, String file,
+            Consumer<Path> accepted) {
+    }
+
+    private static Case bad(String name, Consumer<Path> build, String file, String expected, Goal... goals) {
+        return new Case(name, build, List.of(goals.length == 0 ? Goal.values() : goals), expected, file, null);
+    }
+
+    private static Case ok(String name, Consumer<Path> build, Consumer<Path> accepted, Goal... goals) {
+        return new Case(name, build, List.of(goals.length == 0 ? Goal.values() : goals), null, null, accepted);
+    }
+
+    private static Consumer<Path> carbon(String text) {
+        return home -> Trees.write(home.resolve(CARBON), text);
+    }
+
+    private static Consumer<Path> carbonBytes(byte[] bytes) {
+        return home -> Trees.write(home.resolve(CARBON), bytes);
+    }
+
+    private static Consumer<Path> toml(String text) {
+        return home -> {
+            Trees.write(home.resolve(TOML), text);
+            Trees.write(home.resolve(CARBON), Samples.carbonXml(0));
+        };
+    }
+
+    private static String server(String ports) {
+        return DECL + "<Server xmlns=\"" + NS + "\">\n    <Ports>\n" + ports + "    </Ports>\n</Server>\n";
+    }
+
+    private static String withDoctype(String doctype, String offset) {
+        return DECL + doctype + "\n<Server xmlns=\"" + NS + "\">\n    <Ports>\n        <Offset>" + offset
+                + "</Offset>\n    </Ports>\n</Server>\n";
+    }
+
+    private static Consumer<Path> offsetIs(String expected) {
+        return home -> assertTrue(read(home, CARBON).contains(expected), read(home, CARBON));
+    }
+
+    private static String read(Path home, String relative) {
+        try {
+            return Files.readString(home.resolve(relative), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<Case> cases() {
+        String laughs = "<!DOCTYPE Server [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>";
+        List<Case> cases = new ArrayList<>();
+        // --- XML ---
+        cases.add(bad("external entity to a local file", carbon(withDoctype(
+                "<!DOCTYPE Server [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", "&e;")), CARBON, "DOCTYPE"));
+        cases.add(bad("external entity to a URL", carbon(withDoctype(
+                "<!DOCTYPE Server [<!ENTITY e SYSTEM \"" + canary.url("entity") + "\">]>", "&e;")), CARBON, "DOCTYPE"));
+        cases.add(bad("external DTD", carbon(withDoctype(
+                "<!DOCTYPE Server SYSTEM \"" + canary.url("carbon.dtd") + "\">", "0")), CARBON, "DOCTYPE"));
+        cases.add(bad("parameter entity to a URL", carbon(withDoctype(
+                "<!DOCTYPE Server [<!ENTITY % p SYSTEM \"" + canary.url("p") + "\"> %p;]>", "0")), CARBON, "DOCTYPE"));
+        cases.add(bad("billion laughs", carbon(withDoctype(laughs, "&d;")), CARBON, "DOCTYPE"));
+        cases.add(ok("XInclude of a URL (never processed)", carbon(DECL + "<Server xmlns=\"" + NS + "\" "
+                + "xmlns:xi=\"http://www.w3.org/2001/XInclude\">\n<xi:include href=\"" + canary.url("inc") + "\"/>\n"
+                + "    <Ports>\n        <Offset>0</Offset>\n    </Ports>\n</Server>\n"), offsetIs("<Offset>3</Offset>")));
+        cases.add(bad("truncated file", carbon(Samples.carbonXml(0).substring(0, 300)), CARBON, "malformed XML"));
+        cases.add(bad("empty file", carbon(""), CARBON, "the file is empty"));
+        cases.add(bad("binary garbage", carbonBytes(new byte[] {0x50, 0x4b, 3, 4, 0, 0, (byte) 0xff, (byte) 0xfe, 0, 1}),
+                CARBON, ""));
+        cases.add(bad("NUL bytes in the text", carbonBytes(Samples.carbonXml(0).replace("Sample Server", "Sample\0Server")
+                .getBytes(StandardCharsets.ISO_8859_1)), CARBON, ""));
+        cases.add(bad("invalid UTF-8 for the declared encoding", carbonBytes(concat(DECL.getBytes(StandardCharsets.UTF_8),
+                ("<Server xmlns=\"" + NS + "\"><!-- caf").getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xe9},
+                (" --><Ports><Offset>0</Offset></Ports></Server>\n").getBytes(StandardCharsets.UTF_8))), CARBON,
+                "UTF-8"));
+        cases.add(bad("a UTF-8 byte order mark on a file that declares ISO-8859-1", carbonBytes(concat(
+                new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, Samples.carbonXml(0).getBytes(
+                StandardCharsets.ISO_8859_1))), CARBON, "UTF-8 byte order mark, but its XML declaration says "
+                + "encoding=\"ISO-8859-1\""));
+        cases.add(ok("UTF-16 with a byte order mark", carbonBytes(concat(new byte[] {(byte) 0xfe, (byte) 0xff},
+                Samples.carbonXml(0).replace("ISO-8859-1", "UTF-16").getBytes(StandardCharsets.UTF_16BE))), home -> {
+                    byte[] b = Trees.read(home.resolve(CARBON));
+                    assertEquals((byte) 0xfe, b[0]);
+                    assertTrue(new String(b, StandardCharsets.UTF_16).contains("<Offset>3</Offset>"));
+                }));
+        cases.add(ok("UTF-16 without a byte order mark", carbonBytes(Samples.carbonXml(0).replace("ISO-8859-1", "UTF-16")
+                .getBytes(StandardCharsets.UTF_16LE)), home -> assertTrue(new String(Trees.read(home.resolve(CARBON)),
+                StandardCharsets.UTF_16LE).contains("<Offset>3</Offset>"))));
+        cases.add(bad("two Offset elements", carbon(server("        <Offset>0</Offset>\n        <Offset>1</Offset>\n")),
+                CARBON, "2 <Offset> elements"));
+        cases.add(bad("Ports missing", carbon(DECL + "<Server xmlns=\"" + NS + "\">\n    <Name>x</Name>\n</Server>\n"),
+                CARBON, "Offset"));
+        cases.add(bad("Offset missing", carbon(server("        <JMX/>\n")), CARBON, "Offset"));
+        cases.add(bad("an empty <Offset/>", carbon(server("        <Offset/>\n")), CARBON, "empty"));
+        cases.add(bad("a non-numeric offset", carbon(server("        <Offset>three</Offset>\n")), CARBON, "three"));
+        cases.add(bad("a negative offset", carbon(server("        <Offset>-1</Offset>\n")), CARBON, "negative"));
+        cases.add(bad("an offset beyond the int range", carbon(server("        <Offset>99999999999</Offset>\n")),
+                CARBON, "99999999999"));
+        cases.add(bad("an offset beyond the port range", carbon(server("        <Offset>70000</Offset>\n")), CARBON,
+                "70000"));
+        cases.add(ok("an offset padded with whitespace and newlines", carbon(server("        <Offset>\n\t  0 \n"
+                + "        </Offset>\n")), offsetIs("<Offset>\n\t  3 \n        </Offset>")));
+        cases.add(bad("a ${placeholder} offset", carbon(server("        <Offset>${port.offset}</Offset>\n")), CARBON,
+                "${port.offset}"));
+        cases.add(bad("a Jinja template tag", carbon(server("        <Offset>{{server.offset}}</Offset>\n")), CARBON,
+                "{{server.offset}}"));
+        cases.add(bad("another root element", carbon(DECL + "<project><Ports><Offset>0</Offset></Ports></project>\n"),
+                CARBON, "not a carbon.xml"));
+        // --- TOML ---
+        cases.add(bad("duplicate keys", toml("[server]\noffset = 1\noffset = 2\n"), TOML, "offset"));
+        cases.add(bad("[server] twice", toml("[server]\nhostname = \"a\"\n[server]\noffset = 2\n"), TOML, "server"));
+        cases.add(ok("an offset written as a quoted string", toml("[server]\noffset = \"2\"\n"),
+                home -> assertEquals("[server]\noffset = \"3\"\n", read(home, TOML))));
+        cases.add(bad("invalid TOML", toml("[server\noffset = 2\n"), TOML, ""));
+        cases.add(bad("an offset at the top level", toml("offset = 2\n[server]\nhostname = \"a\"\n"), TOML, "top level"));
+        cases.add(bad("an offset in the wrong table", toml("[server]\nhostname = \"a\"\n[transport.http]\noffset = 2\n"),
+                TOML, "'offset' sits in [transport.http]"));
+        cases.add(bad("a fractional offset", toml("[server]\noffset = 2.5\n"), TOML, "2.5"));
+        cases.add(bad("a boolean offset", toml("[server]\noffset = true\n"), TOML, "true"));
+        cases.add(bad("an offset beyond the port range (TOML)", toml("[server]\noffset = 70000\n"), TOML, "70000"));
+        cases.add(bad("[[server]] as an array of tables", toml("[[server]]\nhostname = \"a\"\n"), TOML,
+                "[[server]] is an array of tables"));
+        // --- file system ---
+        cases.add(bad("a read-only config", home -> {
+            Trees.write(home.resolve(CARBON), Samples.carbonXml(0));
+            setMode(home.resolve(CARBON), "r--r--r--");
+        }, CARBON, "read-only", Goal.APPLY));
+        cases.add(ok("a read-only config is read", home -> {
+            Trees.write(home.resolve(CARBON), Samples.carbonXml(0));
+            setMode(home.resolve(CARBON), "r--r--r--");
+        }, home -> { }, Goal.CHECK));
+        cases.add(bad("a folder where carbon.xml should be", home -> mkdirs(home.resolve(CARBON)), CARBON,
+                "is a folder where a file is expected"));
+        cases.add(bad("a symlink loop", home -> {
+            mkdirs(home.resolve("repository/conf"));
+            symlink(home.resolve(CARBON), home.resolve(CARBON));
+        }, CARBON, "cannot be read: Too many levels of symbolic links"));
+        cases.add(bad("a missing home", home -> { }, "", "does not exist"));
+        cases.add(bad("a home that is a file", home -> Trees.write(home, "not a folder"), "", "not a folder"));
+        cases.add(bad("a home without an offset file", home -> Trees.write(home.resolve("README.txt"), "hello"), "",
+                "carbon.xml"));
+        return cases;
+    }
+
+    @TestFactory
+    List<DynamicTest> hostileInputs() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases()) {
+            for (Goal goal : c.goals()) {
+                Path root = temp.resolve(String.valueOf(tests.size()));
+                tests.add(DynamicTest.dynamicTest(goal.name().toLowerCase() + ": " + c.name() + (c.expected() == null
+                        ? " (accepted)" : ""), () -> run(c, goal, root)));
+            }
+        }
+        return tests;
+    }
+
+    private void run(Case c, Goal goal, Path root) {
+        mkdirs(root);
+        Path home = root.resolve("home");
+        c.build().accept(home);
+        Map<String, byte[]> before = Trees.snapshot(root);
+        int hits = canary.hits();
+        Wso2PortsException error = null;
+        try {
+            if (goal == Goal.APPLY) {
+                Distribution d = LayoutDetector.detect(FolderSource.open(home, "home"));
+                ApplyPlan plan = OffsetApplier.plan(d, null, 3, new OffsetApplier.Options(false));
+                OffsetApplier.write(plan);
+            } else {
+                EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("x", home, "home",
+                        "localhost", null, null, null, "apply")), Catalog.builtIn());
+                if (!r.errors().isEmpty()) {
+                    assertEquals(1, r.errors().size(), r.errors().toString());
+                    throw r.errors().get(0);
+                }
+            }
+        } catch (Wso2PortsException e) {
+            error = e;
+        } catch (RuntimeException e) {
+            fail(c.name() + ": not a clear error but " + e, e);
+        }
+        assertEquals(hits, canary.hits(), "network access");
+        if (System.getProperty("hostile.print") != null) {
+            System.out.println("CASE " + goal + " " + c.name() + " => " + (error == null ? "ACCEPTED" : error.describe()));
+        }
+        if (c.expected() == null) {
+            if (error != null) {
+                fail(c.name() + " must be accepted, but: " + error.describe());
+            }
+            if (goal == Goal.APPLY) {
+                c.accepted().accept(home);
+            } else {
+                assertUnchanged(before, root);
+            }
+            return;
+        }
+        assertNotNull(error, c.name() + " was accepted");
+        String said = error.describe();
+        assertTrue(said.startsWith("home" + (c.file().isEmpty() ? "" : "/" + c.file())), said);
+        assertTrue(said.contains(c.expected()), said);
+        assertUnchanged(before, root);
+    }
+
+    private static void assertUnchanged(Map<String, byte[]> before, Path root) {
+        Map<String, byte[]> after = Trees.snapshot(root);
+        assertEquals(before.keySet(), after.keySet(), "files appeared or vanished");
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void setMode(Path file, String mode) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void symlink(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream os = bytes; ZipOutputStream out = new ZipOutputStream(os)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                ZipEntry z = new ZipEntry(e.getKey());
+                CRC32 crc = new CRC32();
+                crc.update(e.getValue());
+                out.putNextEntry(z);
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return bytes.toByteArray();
+    }
+}
