@@ -1,5 +1,6 @@
 package io.github.wso2ports.check;
 
+import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
@@ -56,16 +57,22 @@ public final class EstateReader {
     }
 
     public static Result read(List<InstanceSpec> specs, Catalog catalog) {
+        return read(specs, catalog, null);
+    }
+
+    /** @param declaredAt where the instances are configured ({@code pom.xml <instances>}), for errors about ids */
+    public static Result read(List<InstanceSpec> specs, Catalog catalog, Location declaredAt) {
         List<RuntimeInstance> instances = new ArrayList<>();
         List<Wso2PortsException> errors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (InstanceSpec spec : specs) {
             if (spec.id() == null || spec.id().isBlank()) {
-                errors.add(new Wso2PortsException(null, "an <instance> has no <id>", "Give every instance a unique id"));
+                errors.add(new Wso2PortsException(declaredAt, "an <instance> has no <id>",
+                        "Give every instance a unique id"));
                 continue;
             }
             if (!ids.add(spec.id())) {
-                errors.add(new Wso2PortsException(null, "two instances have the id '" + spec.id() + "'",
+                errors.add(new Wso2PortsException(declaredAt, "two instances have the id '" + spec.id() + "'",
                         "Give every instance a unique id"));
                 continue;
             }

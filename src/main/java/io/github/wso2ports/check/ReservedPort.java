@@ -46,21 +46,21 @@ public record ReservedPort(int from, int to, String protocol, String host, Strin
         }
         Matcher m = RANGE.matcher(port.strip());
         if (!m.matches()) {
-            throw new Wso2PortsException(where, "reserved port '" + port + "' is not a number or a range",
+            throw new Wso2PortsException(where, "port '" + port + "' is not a number or a range",
                     "Write it as 5432 or 32768-60999");
         }
         int from = Integer.parseInt(m.group(1));
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
         if (from < 1 || to > 65535) {
-            throw new Wso2PortsException(where, "reserved port '" + port + "' is outside 1..65535", null);
+            throw new Wso2PortsException(where, "port '" + port + "' is outside 1..65535", null);
         }
         if (to < from) {
-            throw new Wso2PortsException(where, "reserved range '" + port + "' runs backwards",
+            throw new Wso2PortsException(where, "the port range '" + port + "' runs backwards",
                     "Write the lower port first: " + to + "-" + from);
         }
         String proto = protocol == null || protocol.isBlank() ? "tcp" : protocol.strip().toLowerCase(Locale.ROOT);
         if (!proto.equals("tcp") && !proto.equals("udp")) {
-            throw new Wso2PortsException(where, "reserved port '" + port + "' has protocol '" + protocol + "'",
+            throw new Wso2PortsException(where, "port '" + port + "' has protocol '" + protocol + "'",
                     "Use tcp or udp");
         }
         String h = host == null || host.isBlank() ? null : host.strip();

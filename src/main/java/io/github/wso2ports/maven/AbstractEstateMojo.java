@@ -89,7 +89,7 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
      */
     protected Estate readEstate(List<Wso2PortsException> errors) throws MojoExecutionException {
         Catalog catalog = Catalog.builtIn();
-        EstateReader.Result estate = EstateReader.read(specs(), catalog);
+        EstateReader.Result estate = EstateReader.read(specs(), catalog, Location.of(pomLabel() + " <instances>"));
         errors.addAll(estate.errors());
         List<ReservedPort> reserved = new ArrayList<>();
         ClashDetector.Options options = ClashDetector.Options.defaults();

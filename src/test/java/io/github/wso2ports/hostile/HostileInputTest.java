@@ -11,9 +11,13 @@ import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.testing.Samples;
 import io.github.wso2ports.testing.Trees;
 
+import io.github.wso2ports.check.ReservedPort;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,7 +219,38 @@ class HostileInputTest {
         cases.add(bad("a home that is a file", home -> Trees.write(home, "not a folder"), "", "not a folder"));
         cases.add(bad("a home without an offset file", home -> Trees.write(home.resolve("README.txt"), "hello"), "",
                 "carbon.xml"));
+        // --- zip (check reads it in place; apply never edits archives) ---
+        String top = "wso2am-2.6.0/";
+        byte[] carbon = Samples.carbonXml(0).getBytes(StandardCharsets.UTF_8);
+        cases.add(bad("a zip entry that climbs out with ../", zipHome(Map.of(top + CARBON, carbon,
+                top + "../../etc/cron.d/x", new byte[] {1})), "!/" + top + "../../etc/cron.d/x", "climbs out",
+                Goal.CHECK));
+        cases.add(bad("a zip entry with an absolute path", zipHome(Map.of(top + CARBON, carbon, "/etc/passwd",
+                new byte[] {1})), "!//etc/passwd", "absolute", Goal.CHECK));
+        cases.add(bad("a zip bomb", zipHome(Map.of(top + CARBON, new byte[17 * 1024 * 1024])), "!/" + CARBON,
+                "inflates to more than", Goal.CHECK));
+        cases.add(bad("a truncated zip", home -> {
+            byte[] whole = zip(Map.of(top + CARBON, carbon, top + "README.txt", new byte[4096]));
+            Trees.write(home, java.util.Arrays.copyOf(whole, whole.length / 2));
+        }, "", "is not a readable zip archive", Goal.CHECK));
+        cases.add(bad("a zip entry whose data is corrupt", home -> {
+            byte[] whole = zip(Map.of(top + CARBON, carbon));
+            int data = 30 + (top + CARBON).length();
+            for (int i = data + 10; i < data + 40; i++) {
+                whole[i] ^= 0x5a;
+            }
+            Trees.write(home, whole);
+        }, "!/" + CARBON, "", Goal.CHECK));
+        cases.add(bad("a zip without the offset file", zipHome(Map.of(top + "README.txt", new byte[] {1})), "",
+                "not a WSO2 distribution", Goal.CHECK));
+        cases.add(bad("not a zip at all", home -> Trees.write(home, "PK but not really"), "",
+                "is not a readable zip archive", Goal.CHECK));
         return cases;
+    }
+
+    /** A home that is a zip of these entries (written as home.zip: check opens homes named *.zip as archives). */
+    private static Consumer<Path> zipHome(Map<String, byte[]> entries) {
+        return home -> Trees.write(home, zip(new java.util.TreeMap<>(entries)));
     }
 
     @TestFactory
@@ -233,7 +268,7 @@ class HostileInputTest {
 
     private void run(Case c, Goal goal, Path root) {
         mkdirs(root);
-        Path home = root.resolve("home");
+        Path home = root.resolve(c.name().contains("zip") ? "home.zip" : "home");
         c.build().accept(home);
         Map<String, byte[]> before = Trees.snapshot(root);
         int hits = canary.hits();
@@ -244,7 +279,8 @@ class HostileInputTest {
                 ApplyPlan plan = OffsetApplier.plan(d, null, 3, new OffsetApplier.Options(false));
                 OffsetApplier.write(plan);
             } else {
-                EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("x", home, "home",
+                EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("x", home,
+                        home.getFileName().toString(),
                         "localhost", null, null, null, "apply")), Catalog.builtIn());
                 if (!r.errors().isEmpty()) {
                     assertEquals(1, r.errors().size(), r.errors().toString());
@@ -273,7 +309,9 @@ class HostileInputTest {
         }
         assertNotNull(error, c.name() + " was accepted");
         String said = error.describe();
-        assertTrue(said.startsWith("home" + (c.file().isEmpty() ? "" : "/" + c.file())), said);
+        String shown = home.getFileName().toString();
+        String file = c.file().isEmpty() ? "" : c.file().startsWith("!") ? c.file() : "/" + c.file();
+        assertTrue(said.startsWith(shown + file), said);
         assertTrue(said.contains(c.expected()), said);
         assertUnchanged(before, root);
     }
@@ -282,6 +320,95 @@ class HostileInputTest {
         Map<String, byte[]> after = Trees.snapshot(root);
         assertEquals(before.keySet(), after.keySet(), "files appeared or vanished");
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    /**
+     * A file its reader may not read. Root reads anything, so as root the read runs in a JVM of its own as nobody
+     * (setpriv), with the classpath copied where nobody can read it.
+     */
+    @Test
+    void anUnreadableFileIsNamedNotSkipped() throws Exception {
+        Path root = Files.createTempDirectory("wso2ports-unreadable");
+        try {
+            setMode(root, "rwxr-xr-x");
+            Path home = root.resolve("home");
+            Trees.write(home.resolve(CARBON), Samples.carbonXml(0));
+            setMode(home.resolve(CARBON), "---------");
+            String said;
+            if (!"root".equals(System.getProperty("user.name"))) {
+                EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("x", home, "home",
+                        "localhost", null, null, null, "apply")), Catalog.builtIn());
+                said = r.errors().isEmpty() ? "read" : r.errors().get(0).describe();
+            } else {
+                Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is needed to test "
+                        + "an unreadable file as root");
+                said = readAsNobody(root, home);
+            }
+            assertTrue(said.startsWith("home/" + CARBON + ": instance x: cannot be read: permission denied"), said);
+        } finally {
+            setMode(root.resolve("home/" + CARBON), "rw-------");
+            org.apache.commons.io.file.PathUtils.deleteDirectory(root);
+        }
+    }
+
+    private static String readAsNobody(Path root, Path home) throws Exception {
+        Path lib = root.resolve("lib");
+        List<String> classpath = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path from = Path.of(entry);
+            Path to = lib.resolve(n++ + "-" + from.getFileName());
+            if (Files.isDirectory(from)) {
+                Trees.copy(from, to);
+            } else if (Files.isRegularFile(from)) {
+                mkdirs(lib);
+                Files.copy(from, to);
+            } else {
+                continue;
+            }
+            classpath.add(to.toString());
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!p.equals(home.resolve(CARBON))) {
+                    setMode(p, Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--");
+                }
+            }
+        }
+        Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                String.join(java.io.File.pathSeparator, classpath), ReadEstate.class.getName(), home.toString())
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out.lines().findFirst().orElse("").replace(home.toString(), "home");
+    }
+
+    /** Pom settings that make no sense are build errors that say which setting, before anything is read. */
+    @Test
+    void badPomSettingsAreNamed() {
+        Path home = temp.resolve("pom/wso2ei-6.6.0");
+        Trees.write(home.resolve("conf/carbon.xml"), Samples.carbonXml(0));
+        Trees.write(home.resolve("wso2/broker/conf/carbon.xml"), Samples.carbonXml(3));
+        EstateReader.InstanceSpec a = new EstateReader.InstanceSpec("ei", home, "dist/ei", "h", null, null, null, "apply");
+        EstateReader.InstanceSpec b = new EstateReader.InstanceSpec("ei", home, "dist/ei", "h", null, null, null, "apply");
+        EstateReader.InstanceSpec empty = new EstateReader.InstanceSpec(" ", home, "dist/ei", "h", null, null, null,
+                "apply");
+        EstateReader.InstanceSpec runtime = new EstateReader.InstanceSpec("rt", home, "dist/ei", "h", null, "brokr", null,
+                "apply");
+        EstateReader.Result r = EstateReader.read(List.of(a, b, empty, runtime), Catalog.builtIn(),
+                io.github.wso2ports.Location.of("pom.xml <instances>"));
+        List<String> said = r.errors().stream().map(Wso2PortsException::describe).toList();
+        assertEquals(3, said.size(), said.toString());
+        assertEquals("pom.xml <instances>: two instances have the id 'ei'. Give every instance a unique id",
+                said.get(0));
+        assertEquals("pom.xml <instances>: an <instance> has no <id>. Give every instance a unique id", said.get(1));
+        assertTrue(said.get(2).startsWith("dist/ei: instance rt: ") && said.get(2).contains("brokr"), said.get(2));
+        Wso2PortsException backwards = org.junit.jupiter.api.Assertions.assertThrows(Wso2PortsException.class,
+                () -> ReservedPort.of("9000-8000", "tcp", null, "db", "pom.xml <reservedPorts>", null));
+        assertEquals("pom.xml <reservedPorts>: the port range '9000-8000' runs backwards. Write the lower port first: "
+                + "8000-9000",
+                backwards.describe());
     }
 
     static byte[] concat(byte[]... parts) {

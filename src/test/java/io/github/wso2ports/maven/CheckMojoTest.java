@@ -162,8 +162,8 @@ class CheckMojoTest {
         configure(mojo, Map.of("instances", List.of(instance("a", am, null), instance("a", is, null)),
                 "severities", Map.of("loud", "error"), "ephemeralPorts", "60999-32768"));
         assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(log.squeezed().contains("[ERROR] two instances have the id 'a'. Give every instance a unique id"),
-                log.text());
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[ERROR] ") && l.endsWith("pom.xml <instances>: two "
+                + "instances have the id 'a'. Give every instance a unique id")), log.text());
         assertTrue(log.text().contains("runs backwards"), log.text());
     }
 
