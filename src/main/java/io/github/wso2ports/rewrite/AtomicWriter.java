@@ -6,6 +6,7 @@ import io.github.wso2ports.Wso2PortsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Writes a file so that a crash at any moment leaves either the old or the new bytes: the new bytes go to
@@ -26,6 +30,15 @@ import java.util.Set;
  * renamed over the old file in one step. A symbolic link is followed: its target is written, the link stays.
  */
 public final class AtomicWriter {
+
+    /** The steps of a write, in order; crash tests stop a JVM at each. */
+    enum Step { LOCKED, TEMP_CREATED, TEMP_WRITTEN, TEMP_FORCED, TEMP_ATTRIBUTES, MOVED, FOLDER_SYNCED }
+
+    /** Called at each step; a no-op except in crash tests. */
+    static volatile Consumer<Step> steps = step -> { };
+
+    /** One writer per file inside this JVM (a parallel reactor); FileLock below covers other processes. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
 
     private AtomicWriter() {
     }
@@ -65,6 +78,24 @@ public final class AtomicWriter {
      */
     public static void write(Path path, Location location, byte[] expected, byte[] content) {
         Path real = checkWritable(path, location);
+        ReentrantLock local = LOCAL.computeIfAbsent(real, p -> new ReentrantLock());
+        local.lock();
+        // the lock is on the file being replaced: a second run that waited for it then sees the new bytes and refuses
+        try (FileChannel lockChannel = FileChannel.open(real, StandardOpenOption.WRITE);
+                FileLock ignored = lockChannel.lock()) {
+            steps.accept(Step.LOCKED);
+            replace(real, location, expected, content);
+        } catch (AccessDeniedException e) {
+            throw new Wso2PortsException(location, "permission denied: " + e.getFile(),
+                    "Make the file and its folder writable for this user", e);
+        } catch (IOException e) {
+            throw new Wso2PortsException(location, "cannot be written: " + e, "Nothing was changed", e);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private static void replace(Path real, Location location, byte[] expected, byte[] content) throws IOException {
         Path tmp = null;
         try {
             byte[] current = Files.readAllBytes(real);
@@ -74,25 +105,26 @@ public final class AtomicWriter {
             }
             PosixFileAttributes posix = posixAttributes(real);
             tmp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".wso2-ports.tmp");
+            steps.accept(Step.TEMP_CREATED);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
+                steps.accept(Step.TEMP_WRITTEN);
                 ch.force(true);
+                steps.accept(Step.TEMP_FORCED);
             }
             if (posix != null) {
                 Files.setPosixFilePermissions(tmp, posix.permissions());
                 copyOwnership(tmp, posix);
             }
+            steps.accept(Step.TEMP_ATTRIBUTES);
             Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
+            steps.accept(Step.MOVED);
             syncFolder(real.getParent());
-        } catch (AccessDeniedException e) {
-            throw new Wso2PortsException(location, "permission denied: " + e.getFile(),
-                    "Make the file and its folder writable for this user", e);
-        } catch (IOException e) {
-            throw new Wso2PortsException(location, "cannot be written: " + e, "Nothing was changed", e);
+            steps.accept(Step.FOLDER_SYNCED);
         } finally {
             if (tmp != null) {
                 try {
