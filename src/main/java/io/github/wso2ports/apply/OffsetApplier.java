@@ -274,7 +274,7 @@ public final class OffsetApplier {
         List<PortUse> tooHigh = new ArrayList<>();
         for (PortUse p : RuntimeReader.ports(d, r, product, catalog)) {
             // only what the files declare: a catalog default is a guess about files that are not there
-            if (p.isCatalogDefault() || !p.rule().moves()) {
+            if (p.isCatalogDefault() || !p.moves()) {
                 continue;
             }
             long effective = (long) p.base() + offset;

@@ -11,13 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Finds what will go wrong when the estate starts: ports two instances (or runtimes, or one instance twice)
  * bind on one host, reserved ports, planned offsets the files do not have, ports out of range, ports that
  * need root or sit in the ephemeral range, ports that stay put under an offset, URLs between instances that
  * point where nothing listens, and what the runtimes notice (start arguments, generated files that drifted). Ports
- * are grouped by (host, protocol, port) in one pass: the cost grows with the number of ports, not with its square.
+ * are grouped by (host, protocol, port) in one pass, then split by bind address (a listener bound to every address
+ * clashes with all others, one bound to an address only with the same address): the cost grows with the number of
+ * ports, not with its square.
  */
 public final class ClashDetector {
 
@@ -103,11 +106,17 @@ public final class ClashDetector {
             Key key = e.getKey();
             List<Held> holders = e.getValue();
             List<Owner> owners = holders.stream().map(h -> owner(h.instance(), h.port())).sorted(OWNER_ORDER).toList();
-            if (holders.size() > 1) {
-                boolean hazelcast = holders.stream().allMatch(h -> h.port().entry().id().startsWith("hazelcast"));
+            for (List<Held> clash : clashes(holders)) {
+                boolean hazelcast = clash.stream().allMatch(h -> h.port().entry().id().startsWith("hazelcast"));
+                boolean mixed = clash.stream().anyMatch(h -> h.port().bindAddress() != null)
+                        && clash.stream().anyMatch(h -> h.port().bindAddress() == null);
                 findings.add(new Finding(FindingKind.CLASH, FindingKind.CLASH.defaultSeverity(), key.host(),
-                        key.protocol(), key.port(), owners, hazelcast ? "Hazelcast does not fail on this: it silently "
-                                + "takes the next free port, which well-known-member lists do not expect" : null));
+                        key.protocol(), key.port(), clash.stream().map(h -> owner(h.instance(), h.port()))
+                                .sorted(OWNER_ORDER).toList(),
+                        hazelcast ? "Hazelcast does not fail on this: it silently takes the next free port, which "
+                                + "well-known-member lists do not expect"
+                                : mixed ? "a listener bound to every address (no address, 0.0.0.0, ::) takes the port on "
+                                        + "the addresses of the others too; bind each to its own address" : null));
             }
             for (ReservedPort r : reserved) {
                 if (r.covers(key.host(), key.protocol(), key.port())) {
@@ -142,6 +151,24 @@ public final class ClashDetector {
         return out;
     }
 
+    /**
+     * The holders of one (host, protocol, port) that clash: all of them when one binds every address, otherwise each
+     * group of two or more bound to the same address (by address, for a stable order).
+     */
+    private static List<List<Held>> clashes(List<Held> holders) {
+        if (holders.size() < 2) {
+            return List.of();
+        }
+        Map<String, List<Held>> byAddress = new TreeMap<>();
+        for (Held h : holders) {
+            if (h.port().bindAddress() == null) {
+                return List.of(holders);
+            }
+            byAddress.computeIfAbsent(h.port().bindAddress(), a -> new ArrayList<>()).add(h);
+        }
+        return byAddress.values().stream().filter(l -> l.size() > 1).toList();
+    }
+
     private static void offsetFinding(RuntimeInstance i, List<Finding> findings) {
         if (i.plannedOffset() == null || i.plannedOffset() == i.offset()) {
             return;
@@ -154,7 +181,7 @@ public final class ClashDetector {
     }
 
     private static Owner owner(RuntimeInstance i, PortUse p) {
-        return new Owner(i.id(), p.entry().purpose(), p.provenance(), p.location());
+        return new Owner(i.id(), p.entry().purpose(), p.provenance(), p.location(), p.bindAddress());
     }
 
     private static final Comparator<Owner> OWNER_ORDER = Comparator.comparing(Owner::name)

@@ -5,14 +5,20 @@ import io.github.wso2ports.Location;
 /**
  * Who holds a port in a finding: an instance (with what listens and where it is configured) or a reservation.
  *
- * @param name     the instance id, or {@code reserved: <reason>}
- * @param purpose  what listens there; null for reservations
- * @param where    the file and line, the catalog entry, or where the reservation is declared
- * @param location the file and line when there is one, for reports that annotate files
+ * @param name        the instance id, or {@code reserved: <reason>}
+ * @param purpose     what listens there; null for reservations
+ * @param where       the file and line, the catalog entry, or where the reservation is declared
+ * @param location    the file and line when there is one, for reports that annotate files
+ * @param bindAddress the one address it binds, or null when it binds every address (or is not a listener)
  */
-public record Owner(String name, String purpose, String where, Location location) {
+public record Owner(String name, String purpose, String where, Location location, String bindAddress) {
+
+    public Owner(String name, String purpose, String where, Location location) {
+        this(name, purpose, where, location, null);
+    }
 
     public String describe() {
-        return name + " (" + (purpose == null ? "" : purpose + ", ") + where + ")";
+        return name + " (" + (purpose == null ? "" : purpose + ", ") + (bindAddress == null ? "" : "bound to "
+                + bindAddress + ", ") + where + ")";
     }
 }

@@ -75,7 +75,8 @@ public final class ReservedProducts {
                 if (!e.listens() || base == 0 || !e.when().defaultFor(groups)) {
                     continue;
                 }
-                long port = new PortUse(e, base, e.rule(), null, true, true).effective(at);
+                long port = new PortUse(e, base, e.rule(), null, true, true, null, e.shifts().defaultFor(groups), null)
+                        .effective(at);
                 if (port >= 1 && port <= 65535) {
                     out.add(new ReservedPort((int) port, (int) port, e.protocol(), host, label + ", " + e.purpose(),
                             source, null));

@@ -156,6 +156,22 @@ public final class DeploymentToml {
     }
 
     /**
+     * The value under a dotted key (quoted parts allowed: {@code a.'b.c'}) as written, or null when absent or a
+     * table or array.
+     */
+    public Text text(String dottedKey) {
+        if (!toml.contains(dottedKey)) {
+            return null;
+        }
+        Object value = toml.get(dottedKey);
+        if (value == null || value instanceof TomlTable || value instanceof TomlArray) {
+            return null;
+        }
+        TomlPosition at = toml.inputPositionOf(dottedKey);
+        return new Text(String.valueOf(value), file.location().atLine(at == null ? 0 : at.line()));
+    }
+
+    /**
      * The strings at a path of keys separated by dots, where {@code name[*]} steps into every table of an array of
      * tables ({@code apim.gateway.environment[*].ws_endpoint}); a string array at the end gives each of its strings.
      */

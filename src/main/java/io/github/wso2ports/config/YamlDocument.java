@@ -74,11 +74,56 @@ public final class YamlDocument {
         }
         List<Value> values = new ArrayList<>();
         for (Node n : nodes) {
-            if (n instanceof ScalarNode s) {
-                values.add(new Value(s.getValue(), file.location().atLine(s.getStartMark().getLine() + 1)));
+            Value v = scalar(n);
+            if (v != null) {
+                values.add(v);
             }
         }
         return values;
+    }
+
+    /** A scalar found by {@link #select(String, String)} and a sibling of it: another key of the same mapping. */
+    public record Pair(Value value, Value sibling) {
+    }
+
+    /**
+     * The scalars at a path, each with the value of {@code siblingKey} in the mapping that holds it (null when that
+     * mapping has no such key): {@code select("a/*[x=y]/port", "host")}.
+     */
+    public List<Pair> select(String path, String siblingKey) {
+        int slash = path.lastIndexOf('/');
+        String last = path.substring(slash + 1);
+        List<Node> parents = new ArrayList<>();
+        parents.add(root);
+        if (slash > 0) {
+            for (String segment : path.substring(0, slash).split("/")) {
+                List<Node> next = new ArrayList<>();
+                for (Node n : parents) {
+                    step(n, segment, next);
+                }
+                parents = next;
+            }
+        }
+        List<Pair> out = new ArrayList<>();
+        for (Node parent : parents) {
+            List<Node> found = new ArrayList<>();
+            step(parent, last, found);
+            List<Node> siblings = new ArrayList<>();
+            step(parent, siblingKey, siblings);
+            Value sibling = siblings.isEmpty() ? null : scalar(siblings.get(0));
+            for (Node n : found) {
+                Value v = scalar(n);
+                if (v != null) {
+                    out.add(new Pair(v, sibling));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Value scalar(Node n) {
+        return n instanceof ScalarNode s ? new Value(s.getValue(), file.location().atLine(s.getStartMark().getLine() + 1))
+                : null;
     }
 
     private static void step(Node node, String segment, List<Node> out) {

@@ -21,13 +21,25 @@ public record ProductRuntime(String name, RuntimeRole role, String confDir, Stri
 
     public static final String DEFAULT_NAME = "default";
 
+    /**
+     * Its own home relative to the distribution's: {@code wso2/<runtime>} for EI/IoT runtimes, empty otherwise (IoT
+     * profiles and Carbon 5 runtimes run from the distribution's home).
+     */
+    public String home() {
+        if (confDir.startsWith("wso2/")) {
+            return confDir.substring(0, confDir.indexOf('/', "wso2/".length()));
+        }
+        return "";
+    }
+
     /** The folder of its start scripts: {@code wso2/<runtime>/bin} for EI/IoT runtimes, {@code bin} otherwise. */
     public String binDir() {
-        if (confDir.startsWith("wso2/")) {
-            int slash = confDir.indexOf('/', "wso2/".length());
-            return confDir.substring(0, slash) + "/bin";
-        }
-        return "bin";
+        return home("bin");
+    }
+
+    /** A path relative to this runtime's home, as a path relative to the distribution's home. */
+    public String home(String relativeToHome) {
+        return home().isEmpty() ? relativeToHome : home() + "/" + relativeToHome;
     }
 
     /** A path relative to this runtime's configuration folder, as a path relative to the home. */

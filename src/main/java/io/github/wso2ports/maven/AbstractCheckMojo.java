@@ -110,9 +110,10 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
     private void portTable(RuntimeInstance i) {
         i.config().ports().stream()
                 .sorted(Comparator.comparingLong((PortUse p) -> p.effective(i.offset())).thenComparing(p -> p.entry().id()))
-                .forEach(p -> getLog().info(String.format(Locale.ROOT, "  %s/%-5d %-11s base %-5d %-44s %s%s",
+                .forEach(p -> getLog().info(String.format(Locale.ROOT, "  %s/%-5d %-11s base %-5d %-44s %s%s%s",
                         p.entry().protocol(), p.effective(i.offset()), p.rule().name().toLowerCase(Locale.ROOT),
-                        p.base(), p.entry().purpose(), p.provenance(), p.enabled() ? "" : " (disabled)")));
+                        p.base(), p.entry().purpose(), p.provenance(),
+                        p.bindAddress() == null ? "" : " bound to " + p.bindAddress(), p.enabled() ? "" : " (disabled)")));
     }
 
     /** Writes the report files where they belong; without a pom only to an explicit outputDirectory. */

@@ -3,6 +3,7 @@ package io.github.wso2ports.maven;
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.Severity;
+import io.github.wso2ports.ports.BindAddress;
 import io.github.wso2ports.report.PortRow;
 
 import org.apache.maven.doxia.sink.Sink;
@@ -102,12 +103,12 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
             sink.sectionTitle2_();
             sink.table();
             sink.tableRows();
-            row(sink, true, "Port", "Protocol", "Instance", "Purpose", "Offset rule", "Base", "Source");
+            row(sink, true, "Port", "Protocol", "Instance", "Purpose", "Offset rule", "Base", "Source", "Bind address");
             for (PortRow r : rows) {
                 if (r.host().equals(host)) {
                     row(sink, false, String.valueOf(r.port()), r.protocol(), r.instance(), r.purpose()
-                            + (r.outbound() ? " (outbound only)" : ""), r.rule().description(), String.valueOf(r.base()),
-                            r.source());
+                            + (r.outbound() ? " (outbound only)" : ""), r.rule(), String.valueOf(r.base()),
+                            r.source(), BindAddress.display(r.bindAddress()));
                 }
             }
             sink.tableRows_();

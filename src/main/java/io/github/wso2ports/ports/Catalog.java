@@ -36,11 +36,13 @@ public final class Catalog {
     private final List<Product> products;
     private final List<CatalogEntry> entries;
     private final List<UrlEntry> urls;
+    private final InboundScan inbound;
 
-    Catalog(List<Product> products, List<CatalogEntry> entries, List<UrlEntry> urls) {
+    Catalog(List<Product> products, List<CatalogEntry> entries, List<UrlEntry> urls, InboundScan inbound) {
         this.products = List.copyOf(products);
         this.entries = List.copyOf(entries);
         this.urls = List.copyOf(urls);
+        this.inbound = inbound;
     }
 
     /** The catalog shipped in the plugin, loaded once. */
@@ -72,6 +74,11 @@ public final class Catalog {
         return urls;
     }
 
+    /** How inbound endpoints are found and read; null when the catalog has no {@code [inbound]} table. */
+    public InboundScan inbound() {
+        return inbound;
+    }
+
     /** The URLs a product (runtime, version) keeps in its config. */
     public List<UrlEntry> urlsFor(Set<String> groups) {
         return urls.stream().filter(u -> u.groups().stream().anyMatch(groups::contains)).toList();
@@ -97,6 +104,11 @@ public final class Catalog {
         if (toml.hasErrors()) {
             throw new IllegalStateException("catalog: " + toml.errors().get(0));
         }
+        Map<String, Condition> flags = new TreeMap<>();
+        TomlTable flagTable = toml.getTable("flag");
+        for (String id : flagTable == null ? Set.<String>of() : flagTable.keySet()) {
+            flags.put(id, condition(flagTable.get(List.of(id)), "flag " + id, Map.of()));
+        }
         List<Product> products = new ArrayList<>();
         TomlArray productArray = toml.getArray("product");
         for (int i = 0; productArray != null && i < productArray.size(); i++) {
@@ -109,7 +121,7 @@ public final class Catalog {
         List<CatalogEntry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < ports.size(); i++) {
-            CatalogEntry e = entry(ports.getTable(i), i);
+            CatalogEntry e = entry(ports.getTable(i), i, flags);
             if (!ids.add(e.id())) {
                 throw new IllegalStateException("catalog: duplicate id " + e.id());
             }
@@ -149,7 +161,27 @@ public final class Catalog {
             urls.add(new UrlEntry(id, required(t, "purpose", id), follows, target, strings(t, "groups"), locators,
                     required(t, "source", id)));
         }
-        return new Catalog(products, entries, urls);
+        TomlTable in = toml.getTable("inbound");
+        return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags));
+    }
+
+    private static InboundScan inbound(TomlTable t, Map<String, Condition> flags) {
+        String id = required(t, "id", "[inbound]");
+        List<InboundScan.Parameter> parameters = new ArrayList<>();
+        TomlArray a = t.getArray("parameter");
+        for (int i = 0; a != null && i < a.size(); i++) {
+            TomlTable p = a.getTable(i);
+            String what = "[[inbound.parameter]] #" + (i + 1);
+            List<String> names = strings(p, "names");
+            OffsetRule rule = OffsetRule.parse(required(p, "rule", what));
+            if (names.isEmpty() || (rule != OffsetRule.CONDITIONAL && rule != OffsetRule.FIXED)) {
+                throw new IllegalStateException("catalog: " + what + " needs names and a conditional or fixed rule");
+            }
+            parameters.add(new InboundScan.Parameter(names, p.getString("address"), rule,
+                    condition(p.get(List.of("shifts")), what, flags), p.getString("stays"), required(p, "source", what)));
+        }
+        return new InboundScan(id, required(t, "purpose", id), strings(t, "groups"), required(t, "folder", id),
+                required(t, "source", id), parameters);
     }
 
     private static Product product(TomlTable t) {
@@ -174,7 +206,7 @@ public final class Catalog {
                 t.getString("correction"));
     }
 
-    private static CatalogEntry entry(TomlTable t, int index) {
+    private static CatalogEntry entry(TomlTable t, int index, Map<String, Condition> flags) {
         String id = required(t, "id", "[[port]] #" + (index + 1));
         Long port = t.getLong("port");
         OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
@@ -192,44 +224,74 @@ public final class Catalog {
         }
         // deployment.toml keys first: they beat the generated XML
         locators.sort((a, b) -> Boolean.compare(b.isToml(), a.isToml()));
-        Condition when = Condition.ALWAYS;
-        TomlTable w = t.getTable("when");
-        if (w != null) {
-            Locator fileTest = w.getString("file") == null ? null : locator(w, id).fileOnly();
-            when = new Condition(w.getString("toml"), fileTest, Boolean.TRUE.equals(w.getBoolean("default")),
-                    strings(w, "default_for"), strings(w, "default_off_for"));
-        }
+        Condition when = t.contains("when") ? condition(t.get(List.of("when")), id, flags) : Condition.ALWAYS;
         List<Integer> seed = new ArrayList<>();
         TomlArray s = t.getArray("seed");
         for (int i = 0; s != null && i < s.size(); i++) {
             seed.add((int) s.getLong(i));
         }
         return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
-                Boolean.TRUE.equals(t.getBoolean("shifts")), strings(t, "groups"), locators, when,
+                condition(t.get(List.of("shifts")), id, flags), strings(t, "groups"), locators, when,
                 required(t, "source", id), t.getString("correction"), seed, t.getString("stays"),
                 t.getString("system_property"), Boolean.TRUE.equals(t.getBoolean("ha_offset_quirk")));
     }
 
+    /**
+     * A flag: a boolean (a constant), the id of a {@code [flag.<id>]} table, or a table of its own (name, toml as a
+     * key or a list of keys, file with xpath/yaml/property, parameter, default, default_for, default_off_for).
+     */
+    private static Condition condition(Object value, String id, Map<String, Condition> flags) {
+        if (value == null || value instanceof Boolean) {
+            return Condition.constant(Boolean.TRUE.equals(value));
+        }
+        if (value instanceof String ref) {
+            Condition c = flags.get(ref);
+            if (c == null) {
+                throw new IllegalStateException("catalog: " + id + " refers to unknown flag " + ref);
+            }
+            return c;
+        }
+        if (!(value instanceof TomlTable w)) {
+            throw new IllegalStateException("catalog: " + id + ": a flag is a boolean, a flag id or a table");
+        }
+        List<String> toml = w.isString("toml") ? List.of(w.getString("toml")) : strings(w, "toml");
+        Locator fileTest = w.getString("file") == null ? null : locator(w, id).fileOnly();
+        return new Condition(w.getString("name"), toml, fileTest, w.getString("parameter"),
+                Boolean.TRUE.equals(w.getBoolean("default")), strings(w, "default_for"), strings(w, "default_off_for"));
+    }
+
     private static Locator locator(TomlTable t, String id) {
         String xpath = t.getString("xpath");
-        if (xpath != null) {
-            try {
-                DocumentHelper.createXPath(xpath).setNamespaceURIs(CarbonXml.PREFIXES);
-            } catch (InvalidXPathException e) {
-                throw new IllegalStateException("catalog: " + id + ": bad xpath " + xpath, e);
-            }
-        }
         String rule = t.getString("rule");
-        Locator loc = new Locator(t.getString("toml"), t.getString("file"), xpath, t.getString("yaml"),
-                t.getString("property"), rule == null ? null : OffsetRule.parse(rule), t.getString("stays"));
+        String toml = t.isString("toml") ? t.getString("toml") : null;
+        Locator loc = new Locator(toml, t.getString("file"), xpath, t.getString("yaml"), t.getString("property"),
+                t.getString("inbound"), t.getString("address"), rule == null ? null : OffsetRule.parse(rule),
+                t.getString("stays"));
+        checkXPath(xpath, id);
+        if (xpath != null) {
+            checkXPath(loc.address(), id);
+        }
         int kinds = (xpath != null ? 1 : 0) + (loc.yaml() != null ? 1 : 0) + (loc.property() != null ? 1 : 0);
         if (loc.file() != null && kinds != 1) {
             throw new IllegalStateException("catalog: " + id + ": a file locator needs one of xpath, yaml, property");
         }
-        if (loc.file() == null && loc.toml() == null) {
-            throw new IllegalStateException("catalog: " + id + ": a locator needs a file or a toml key");
+        int places = (loc.file() != null ? 1 : 0) + (loc.toml() != null ? 1 : 0) + (loc.inbound() != null ? 1 : 0);
+        if (places == 0 || (loc.inbound() != null && places != 1)) {
+            throw new IllegalStateException("catalog: " + id + ": a locator needs a file, a toml key or an inbound "
+                    + "endpoint file (alone)");
         }
         return loc;
+    }
+
+    private static void checkXPath(String xpath, String id) {
+        if (xpath == null) {
+            return;
+        }
+        try {
+            DocumentHelper.createXPath(xpath).setNamespaceURIs(CarbonXml.PREFIXES);
+        } catch (InvalidXPathException e) {
+            throw new IllegalStateException("catalog: " + id + ": bad xpath " + xpath, e);
+        }
     }
 
     private static Map<String, Integer> portMap(TomlTable t, String what) {

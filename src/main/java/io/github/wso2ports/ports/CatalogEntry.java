@@ -10,7 +10,7 @@ import java.util.List;
  * @param protocol     tcp or udp
  * @param purpose      what listens there
  * @param rule         what the offset does to it
- * @param shifts       for conditional ports: whether the flag that moves them is on by default
+ * @param shifts       for conditional ports: the flag that moves them with the offset
  * @param groups       the port groups that have it (products name their groups)
  * @param locators     where it is configured, toml first
  * @param when         the flag it needs to listen
@@ -22,7 +22,7 @@ import java.util.List;
  *                     null when none
  * @param haOffsetQuirk true for the CEP/DAS HA ports, which keep the file's offset when {@code -DportOffset=0}
  */
-public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, boolean shifts,
+public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, Condition shifts,
         List<String> groups, List<Locator> locators, Condition when, String source, String correction, List<Integer> seed,
         String stays, String systemProperty, boolean haOffsetQuirk) {
 

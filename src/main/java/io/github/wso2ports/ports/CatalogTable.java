@@ -67,6 +67,7 @@ public final class CatalogTable {
             return "";
         }
         return e.locators().stream().map(l -> l.isToml() ? "deployment.toml `" + l.toml() + "`"
+                : l.isInbound() ? "`inbound-endpoints/" + l.inbound() + "`"
                 : "`" + l.file() + "`").distinct().collect(Collectors.joining(", "));
     }
 

@@ -4,18 +4,33 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A flag a port needs to listen (clustering enabled, the JMX RMI server started, ...): read from deployment.toml
- * or a file where one says so, otherwise the catalog's default for the product.
+ * A flag: one a port needs to listen (clustering enabled, the JMX RMI server started, ...), or one that moves a
+ * conditional port with the offset (inbound.port.offset.enable). Read from deployment.toml, a file or the inbound
+ * endpoint that holds the port, where one says so, otherwise the catalog's default for the product.
  *
- * @param toml      a deployment.toml key: a boolean decides, any other value means "on"
+ * @param name      the flag as people know it, for messages; null when the condition has none
+ * @param toml      deployment.toml keys, first set wins: a boolean decides, any other value means "on"
  * @param locator   a file-based test: on when the XPath matches, or the YAML/properties value is "true"
- * @param byDefault the flag when no file says
+ * @param parameter a parameter of the inbound endpoint that holds the port: on when it is "true"
+ * @param byDefault the flag when nothing says
  * @param onFor     port groups of products where the default is on
  * @param offFor    port groups of products where the default is off (they win over {@code onFor})
  */
-public record Condition(String toml, Locator locator, boolean byDefault, List<String> onFor, List<String> offFor) {
+public record Condition(String name, List<String> toml, Locator locator, String parameter, boolean byDefault,
+        List<String> onFor, List<String> offFor) {
 
-    public static final Condition ALWAYS = new Condition(null, null, true, List.of(), List.of());
+    public static final Condition ALWAYS = constant(true);
+
+    public Condition {
+        toml = List.copyOf(toml);
+        onFor = List.copyOf(onFor);
+        offFor = List.copyOf(offFor);
+    }
+
+    /** A flag no file sets. */
+    public static Condition constant(boolean value) {
+        return new Condition(null, List.of(), null, null, value, List.of(), List.of());
+    }
 
     public boolean defaultFor(Set<String> groups) {
         if (offFor.stream().anyMatch(groups::contains)) {

@@ -10,11 +10,19 @@ import io.github.wso2ports.Location;
  *                       but is not in the distribution (no line), or null when no file ever declares it
  * @param catalogDefault true when the number comes from the catalog, not from a file
  * @param enabled        false when a file declares the port but a flag keeps it from listening (clustering off,
- *                       the JMX RMI server not started, a disabled transport): kept for reports, never a clash
+ *                       the JMX RMI server not started, a disabled transport, a suspended inbound endpoint): kept
+ *                       for reports, never a clash
  * @param stays          why it does not move with the offset, when it does not; null when it moves
+ * @param shifts         for conditional ports: whether their flag moves them with the offset in this runtime
+ * @param bindAddress    the address it binds (see {@link BindAddress}); null when it binds every address
  */
 public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-        boolean enabled, String stays) {
+        boolean enabled, String stays, boolean shifts, String bindAddress) {
+
+    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
+            boolean enabled, String stays) {
+        this(entry, base, rule, location, catalogDefault, enabled, stays, entry.shifts().byDefault(), null);
+    }
 
     public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
             boolean enabled) {
@@ -30,14 +38,29 @@ public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location lo
         return catalogDefault;
     }
 
+    /** True when the offset changes it as declared in the files. */
+    public boolean moves() {
+        return rule.moves() || (rule == OffsetRule.CONDITIONAL && shifts);
+    }
+
     /** The port the runtime will listen on (or connect to) at this offset; 0 for random ports. */
     public long effective(int offset) {
         return switch (rule) {
             case OFFSET, TEMPLATE -> (long) base + offset;
-            case CONDITIONAL -> entry.shifts() ? (long) base + offset : base;
+            case CONDITIONAL -> shifts ? (long) base + offset : base;
             case FIXED, OUTBOUND -> base;
             case RANDOM -> 0;
         };
+    }
+
+    /** Its offset rule as a person reads it; for a conditional port, whether its flag is on here. */
+    public String ruleDescription() {
+        return rule.description() + (rule == OffsetRule.CONDITIONAL ? (shifts ? " (on)" : " (off)") : "");
+    }
+
+    /** The same port bound to another address (null: every address). */
+    public PortUse bindingTo(String address) {
+        return new PortUse(entry, base, rule, location, catalogDefault, enabled, stays, shifts, address);
     }
 
     /** Where the number comes from, as a person reads it. */

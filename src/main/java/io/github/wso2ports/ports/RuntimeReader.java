@@ -4,6 +4,7 @@ import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.config.DeploymentToml;
+import io.github.wso2ports.config.InboundEndpointXml;
 import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.config.PropertiesFile;
 import io.github.wso2ports.config.StartArgs;
@@ -16,13 +17,17 @@ import io.github.wso2ports.text.TextFile;
 import io.github.wso2ports.xml.XmlDocument;
 
 import org.dom4j.Attribute;
+import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.Node;
+import org.dom4j.XPath;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -39,6 +44,11 @@ public final class RuntimeReader {
     private final ProductRuntime runtime;
     private final DistributionSource source;
     private final Map<String, Object> parsed = new HashMap<>();
+    /** Things found while reading ports that are worth saying at INFO. */
+    private final List<String> notes = new ArrayList<>();
+    /** How the catalog finds and reads inbound endpoints (null: it does not), and this runtime's endpoint files. */
+    private InboundScan inbound;
+    private List<String> inboundFiles;
     private DeploymentToml toml;
 
     private RuntimeReader(Distribution distribution, ProductRuntime runtime) {
@@ -69,7 +79,6 @@ public final class RuntimeReader {
     }
 
     private RuntimeConfig read(ProductDetector.Detected detected, Catalog catalog, StartArgs args) {
-        List<String> notes = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         boolean avoidConfigUpdate = args.avoidConfigUpdate() != null && runtime.format() == OffsetFormat.DEPLOYMENT_TOML;
         if (avoidConfigUpdate) {
@@ -164,12 +173,13 @@ public final class RuntimeReader {
                 : e.systemProperty().equals("tomcat.https.port") ? args.tomcatHttpsPort() : null;
         if (property != null && property.value().matches("[0-9]{1,5}")) {
             return new PortUse(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location(), false,
-                    p.enabled(), "-D" + e.systemProperty() + " binds the port as given, without the offset");
+                    p.enabled(), "-D" + e.systemProperty() + " binds the port as given, without the offset")
+                    .bindingTo(p.bindAddress());
         }
         if (e.haOffsetQuirk() && argOffset != null && argOffset == 0 && fileOffset > 0 && p.rule().moves()) {
             return new PortUse(e, p.base() + fileOffset, OffsetRule.FIXED, p.location(), p.isCatalogDefault(),
                     p.enabled(), "the HA configuration lets -DportOffset win only above 0, so it keeps the file's offset "
-                            + fileOffset + " (wso2/carbon-analytics-common#243, #258)");
+                            + fileOffset + " (wso2/carbon-analytics-common#243, #258)").bindingTo(p.bindAddress());
         }
         return p;
     }
@@ -187,7 +197,7 @@ public final class RuntimeReader {
                 List<Value> texts = new ArrayList<>();
                 if (loc.isToml()) {
                     if (toml != null) {
-                        toml.strings(loc.toml()).forEach(t -> texts.add(new Value(t.text(), t.location())));
+                        toml.strings(loc.toml()).forEach(t -> texts.add(new Value(t.text(), t.location(), null)));
                     }
                 } else if (source.isFile(runtime.conf(loc.file()))) {
                     texts.addAll(values(runtime.conf(loc.file()), loc));
@@ -207,15 +217,30 @@ public final class RuntimeReader {
     }
 
     private List<PortUse> ports(ProductDetector.Detected detected, Catalog catalog) {
+        inbound = catalog.inbound();
         String runtimeName = distribution.runtimes().size() > 1 ? runtime.name() : null;
         Set<String> groups = detected.product().groups(detected.version(), runtimeName);
         List<PortUse> ports = new ArrayList<>();
         for (CatalogEntry entry : catalog.entriesFor(groups)) {
-            boolean enabled = enabled(entry.when(), groups);
-            for (PortUse p : ports(entry, detected.product().defaultPort(runtimeName, entry), enabled)) {
+            boolean enabled = decide(entry.when(), groups, null).on();
+            for (PortUse p : ports(entry, detected.product().defaultPort(runtimeName, entry), enabled, groups)) {
                 // a disabled port the files declare is kept (reports show it); a disabled default is nothing
                 if (enabled || !p.isCatalogDefault()) {
                     ports.add(p);
+                }
+            }
+        }
+        if (inbound != null && inbound.groups().stream().anyMatch(groups::contains)) {
+            // an endpoint file a catalog entry reads is that entry's port, not a second one
+            Set<String> claimed = new HashSet<>();
+            catalog.entriesFor(groups).forEach(e -> e.locators().stream().filter(Locator::isInbound)
+                    .forEach(l -> claimed.add(l.inbound())));
+            for (String path : inboundFiles()) {
+                if (!claimed.contains(fileName(path))) {
+                    PortUse p = inboundPort(null, path, true, groups);
+                    if (p != null) {
+                        ports.add(p);
+                    }
                 }
             }
         }
@@ -225,16 +250,31 @@ public final class RuntimeReader {
     /**
      * The ports of one entry: from the first locator that finds any (deployment.toml first), else the catalog
      * default when none of the entry's files exists. An existing file that does not declare the port (commented out,
-     * disabled, a placeholder) hands over to the next locator, but no default is assumed after it.
+     * disabled, a placeholder) hands over to the next locator, but no default is assumed after it. A bind address set
+     * in deployment.toml beats the one of the generated file.
      */
-    private List<PortUse> ports(CatalogEntry entry, int defaultPort, boolean enabled) {
+    private List<PortUse> ports(CatalogEntry entry, int defaultPort, boolean enabled, Set<String> groups) {
         boolean fileSeen = false;
         Location expected = null;
+        DeploymentToml.Text tomlAddress = tomlAddress(entry);
         for (Locator loc : entry.locators()) {
             if (loc.isToml()) {
                 DeploymentToml.PortValue v = toml == null ? null : toml.port(loc.toml());
                 if (v != null && v.number() > 0 && v.number() <= 65535) {
-                    return List.of(declared(entry, loc, (int) v.number(), v.location(), enabled));
+                    return List.of(declared(entry, loc, (int) v.number(), v.location(), enabled, groups)
+                            .bindingTo(BindAddress.of(tomlAddress == null ? null : tomlAddress.text())));
+                }
+                continue;
+            }
+            if (loc.isInbound()) {
+                // no file to name when it is missing: the synapse configuration's folder is any one
+                String path = inboundFile(loc.inbound());
+                if (path != null) {
+                    fileSeen = true;
+                    PortUse p = inboundPort(entry, path, enabled, groups);
+                    if (p != null) {
+                        return List.of(p);
+                    }
                 }
                 continue;
             }
@@ -248,7 +288,8 @@ public final class RuntimeReader {
             for (Value v : values(path, loc)) {
                 Integer port = portNumber(v.text());
                 if (port != null) {
-                    found.add(declared(entry, loc, port, v.location(), enabled));
+                    found.add(declared(entry, loc, port, v.location(), enabled, groups).bindingTo(
+                            BindAddress.of(tomlAddress != null ? tomlAddress.text() : v.address())));
                 }
             }
             if (!found.isEmpty()) {
@@ -256,61 +297,211 @@ public final class RuntimeReader {
             }
         }
         if (!fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
-            return List.of(new PortUse(entry, defaultPort, entry.rule(), expected, true, enabled));
+            Decision shifts = decide(entry.shifts(), groups, null);
+            return List.of(new PortUse(entry, defaultPort, entry.rule(), expected, true, enabled,
+                    stays(entry.rule(), entry.stays(), entry.shifts(), shifts), shifts.on(),
+                    BindAddress.of(tomlAddress == null ? null : tomlAddress.text())));
         }
         return List.of();
     }
 
-    private static PortUse declared(CatalogEntry entry, Locator loc, int port, Location at, boolean enabled) {
+    private PortUse declared(CatalogEntry entry, Locator loc, int port, Location at, boolean enabled,
+            Set<String> groups) {
         OffsetRule rule = loc.rule() != null ? loc.rule() : entry.rule();
-        String stays = rule != OffsetRule.FIXED ? null : loc.stays() != null ? loc.stays() : entry.stays();
-        return new PortUse(entry, port, rule, at, false, enabled, stays);
+        Decision shifts = decide(entry.shifts(), groups, null);
+        String stays = stays(rule, loc.stays() != null ? loc.stays() : entry.stays(), entry.shifts(), shifts);
+        return new PortUse(entry, port, rule, at, false, enabled, stays, shifts.on(), null);
     }
 
-    private boolean enabled(Condition when, Set<String> groups) {
-        if (when.toml() != null && toml != null) {
-            DeploymentToml.PortValue v = toml.port(when.toml());
-            if (v != null) {
-                return !v.raw().equalsIgnoreCase("false");
+    /** Why a port does not move with the offset: fixed by design, or its flag is off; null when it moves. */
+    private static String stays(OffsetRule rule, String fixedBecause, Condition flag, Decision shifts) {
+        if (rule == OffsetRule.FIXED) {
+            return fixedBecause;
+        }
+        if (rule == OffsetRule.CONDITIONAL && !shifts.on()) {
+            return (flag.name() == null ? "the flag that moves it" : flag.name()) + " is off (" + shifts.why() + ")";
+        }
+        return null;
+    }
+
+    /** The first bind address deployment.toml sets for an entry, or null when it sets none. */
+    private DeploymentToml.Text tomlAddress(CatalogEntry entry) {
+        if (toml == null) {
+            return null;
+        }
+        for (Locator loc : entry.locators()) {
+            DeploymentToml.Text t = loc.isToml() && loc.address() != null ? toml.text(loc.address()) : null;
+            if (t != null) {
+                return t;
             }
         }
-        Locator loc = when.locator();
+        return null;
+    }
+
+    // --- inbound endpoints ----------------------------------------------------------------------------------------
+
+    /**
+     * The port of an inbound endpoint file: for {@code entry} (a catalog entry that reads the file), or an entry of
+     * its own when null. Null when the endpoint does not listen (a polling endpoint) or its port is not a number.
+     */
+    private PortUse inboundPort(CatalogEntry entry, String path, boolean enabled, Set<String> groups) {
+        InboundEndpointXml endpoint = InboundEndpointXml.read(xml(path), fileName(path));
+        if (endpoint == null) {
+            return null;
+        }
+        for (InboundScan.Parameter def : inbound.parameters()) {
+            InboundEndpointXml.Parameter param = def.names().stream().map(endpoint.parameters()::get)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            if (param == null) {
+                continue;
+            }
+            Integer port = portNumber(param.value());
+            if (port == null) {
+                notes.add(param.location() + ": inbound endpoint " + endpoint.name() + " listens on '" + param.value()
+                        + "', which is not known before it starts, so it is not checked; write the port number");
+                return null;
+            }
+            CatalogEntry e = entry != null ? entry : inbound.entry(endpoint.name(), endpoint.kind(), def, port);
+            Decision shifts = decide(def.shifts(), groups, endpoint);
+            InboundEndpointXml.Parameter address = def.address() == null ? null
+                    : endpoint.parameters().get(def.address());
+            // a suspended endpoint is deployed but does not listen: kept, disabled, like other switched-off ports
+            return new PortUse(e, port, def.rule(), param.location(), false, enabled && !endpoint.suspended(),
+                    stays(def.rule(), def.stays(), def.shifts(), shifts), shifts.on(),
+                    BindAddress.of(address == null ? null : address.value()));
+        }
+        return null;
+    }
+
+    /** The inbound endpoint files of this runtime ({@code *.xml} in the scan's folders), sorted. */
+    private List<String> inboundFiles() {
+        if (inboundFiles == null) {
+            List<String> dirs = List.of(runtime.home());
+            for (String segment : inbound.folder().split("/")) {
+                List<String> next = new ArrayList<>();
+                for (String dir : dirs) {
+                    if (!segment.equals("*")) {
+                        next.add(join(dir, segment));
+                        continue;
+                    }
+                    for (String name : source.list(dir)) {
+                        if (source.isDirectory(join(dir, name))) {
+                            next.add(join(dir, name));
+                        }
+                    }
+                }
+                dirs = next;
+            }
+            List<String> files = new ArrayList<>();
+            for (String dir : dirs) {
+                for (String name : source.list(dir)) {
+                    if (name.endsWith(".xml") && source.isFile(join(dir, name))) {
+                        files.add(join(dir, name));
+                    }
+                }
+            }
+            inboundFiles = files;
+        }
+        return inboundFiles;
+    }
+
+    /** The first inbound endpoint file of a name, or null when the runtime has none. */
+    private String inboundFile(String name) {
+        if (inbound == null) {
+            return null;
+        }
+        for (String path : inboundFiles()) {
+            if (fileName(path).equals(name)) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    private static String join(String dir, String name) {
+        return dir.isEmpty() ? name : dir + "/" + name;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    // --- flags ------------------------------------------------------------------------------------------------------
+
+    /** A flag's value in this runtime, and what decided it (for messages). */
+    private record Decision(boolean on, String why) {
+    }
+
+    /**
+     * A flag: deployment.toml first, then the inbound endpoint that holds the port (for a parameter), then a file,
+     * then the product's default.
+     */
+    private Decision decide(Condition c, Set<String> groups, InboundEndpointXml endpoint) {
+        if (toml != null) {
+            for (String key : c.toml()) {
+                DeploymentToml.PortValue v = toml.port(key);
+                if (v != null) {
+                    return new Decision(!v.raw().equalsIgnoreCase("false"), v.location() + " sets " + v.raw());
+                }
+            }
+        }
+        if (c.parameter() != null && endpoint != null) {
+            InboundEndpointXml.Parameter p = endpoint.parameters().get(c.parameter());
+            return p != null ? new Decision(p.value().equalsIgnoreCase("true"), p.location() + " sets " + p.value())
+                    : new Decision(c.defaultFor(groups), endpoint.location().file() + " does not set it");
+        }
+        Locator loc = c.locator();
         if (loc != null && source.isFile(runtime.conf(loc.file()))) {
             String path = runtime.conf(loc.file());
             if (loc.xpath() != null) {
-                return !xml(path).select(loc.xpath(), CarbonXml.PREFIXES).isEmpty();
+                boolean on = !xml(path).select(loc.xpath(), CarbonXml.PREFIXES).isEmpty();
+                return new Decision(on, source.location(path) + (on ? " sets it" : " does not set it"));
             }
             List<Value> values = values(path, loc);
-            return !values.isEmpty() && values.get(0).text().strip().equalsIgnoreCase("true");
+            return values.isEmpty() ? new Decision(false, source.location(path) + " does not set it")
+                    : new Decision(values.get(0).text().strip().equalsIgnoreCase("true"),
+                            values.get(0).location() + " sets " + values.get(0).text().strip());
         }
-        return when.defaultFor(groups);
+        return new Decision(c.defaultFor(groups), "not set; " + (c.defaultFor(groups) ? "on" : "off") + " by default");
     }
 
-    /** A value read at a locator. */
-    private record Value(String text, Location location) {
+    /** A value read at a locator, with the bind address next to it (null when none is set). */
+    private record Value(String text, Location location, String address) {
     }
 
     private List<Value> values(String path, Locator loc) {
         List<Value> out = new ArrayList<>();
         if (loc.xpath() != null) {
             XmlDocument doc = xml(path);
+            XPath address = loc.address() == null ? null : DocumentHelper.createXPath(loc.address());
             for (Node n : doc.select(loc.xpath(), CarbonXml.PREFIXES)) {
-                String text = n instanceof Attribute a ? a.getValue() : n instanceof Element e ? e.getText() : null;
+                String text = text(n);
                 if (text != null) {
-                    out.add(new Value(text, doc.location(n)));
+                    out.add(new Value(text, doc.location(n), address == null ? null : text(address.selectSingleNode(n))));
                 }
             }
         } else if (loc.yaml() != null) {
-            for (YamlDocument.Value v : yaml(path).select(loc.yaml())) {
-                out.add(new Value(v.text(), v.location()));
+            if (loc.address() != null) {
+                for (YamlDocument.Pair p : yaml(path).select(loc.yaml(), loc.address())) {
+                    out.add(new Value(p.value().text(), p.value().location(),
+                            p.sibling() == null ? null : p.sibling().text()));
+                }
+            } else {
+                for (YamlDocument.Value v : yaml(path).select(loc.yaml())) {
+                    out.add(new Value(v.text(), v.location(), null));
+                }
             }
         } else if (loc.property() != null) {
             PropertiesFile.Value v = properties(path).get(loc.property());
             if (v != null) {
-                out.add(new Value(v.text(), v.location()));
+                out.add(new Value(v.text(), v.location(), null));
             }
         }
         return out;
+    }
+
+    private static String text(Node n) {
+        return n instanceof Attribute a ? a.getValue() : n instanceof Element e ? e.getText() : null;
     }
 
     /** A plain port number, or null for placeholders such as ${http.nio.port} (not a port of its own). */

@@ -81,6 +81,7 @@ final class JsonReport {
             g.writeStringField("id", p.entry().id());
             g.writeStringField("protocol", p.entry().protocol());
             g.writeNumberField("port", p.effective(i.offset()));
+            nullable(g, "bindAddress", p.bindAddress());
             g.writeNumberField("base", p.base());
             g.writeStringField("rule", p.rule().name().toLowerCase(Locale.ROOT));
             g.writeStringField("purpose", p.entry().purpose());
@@ -121,6 +122,9 @@ final class JsonReport {
             g.writeStringField("source", o.where());
             if (o.location() != null) {
                 location(g, o.location());
+            }
+            if (o.bindAddress() != null) {
+                g.writeStringField("bindAddress", o.bindAddress());
             }
             g.writeEndObject();
         }

@@ -2,12 +2,14 @@ package io.github.wso2ports.report;
 
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.Finding;
+import io.github.wso2ports.ports.BindAddress;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ports.md}: findings first, then a port map per host sorted by port (ready to paste into a firewall request),
+ * {@code ports.md}: findings first, then a port map per host sorted by port (ready to paste into a firewall request;
+ * the bind address last, so rows read the same up to the source),
  * and outbound-only ports (devices and servers connecting out to FCM, APNs) in their own section.
  */
 final class MarkdownReport {
@@ -38,14 +40,15 @@ final class MarkdownReport {
         List<PortRow> rows = PortRow.of(result);
         for (String host : result.hosts()) {
             md.append("## Host ").append(host).append("\n\n");
-            md.append("| Port | Protocol | Instance | Purpose | Offset rule | Base | Source |\n");
-            md.append("|---:|---|---|---|---|---:|---|\n");
+            md.append("| Port | Protocol | Instance | Purpose | Offset rule | Base | Source | Bind address |\n");
+            md.append("|---:|---|---|---|---|---:|---|---|\n");
             for (PortRow r : rows) {
                 if (r.host().equals(host) && !r.outbound()) {
                     md.append("| ").append(r.port()).append(" | ").append(r.protocol()).append(" | ")
                             .append(cell(r.instance())).append(" | ").append(cell(r.purpose())).append(" | ")
-                            .append(r.rule().description()).append(" | ").append(r.base()).append(" | ")
-                            .append(cell(r.source())).append(" |\n");
+                            .append(r.rule()).append(" | ").append(r.base()).append(" | ")
+                            .append(cell(r.source())).append(" | ").append(cell(BindAddress.display(r.bindAddress())))
+                            .append(" |\n");
                 }
             }
             md.append('\n');

@@ -9,9 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** One line of a port map: a port an instance listens on (or connects out to), with where it comes from. */
-public record PortRow(String host, long port, String protocol, String instance, String purpose, OffsetRule rule, int base,
-        String source, boolean outbound) {
+/**
+ * One line of a port map: a port an instance listens on (or connects out to), with where it comes from.
+ *
+ * @param rule        the offset rule as a person reads it (for a conditional port, whether its flag is on)
+ * @param bindAddress the one address it binds, or null for every address
+ */
+public record PortRow(String host, long port, String protocol, String instance, String purpose, String rule, int base,
+        String source, boolean outbound, String bindAddress) {
 
     private static final Comparator<PortRow> ORDER = Comparator.comparing(PortRow::host)
             .thenComparingLong(PortRow::port).thenComparing(PortRow::protocol).thenComparing(PortRow::instance)
@@ -25,7 +30,8 @@ public record PortRow(String host, long port, String protocol, String instance, 
                 boolean outbound = p.rule() == OffsetRule.OUTBOUND;
                 if (p.enabled() && (p.listens() || outbound)) {
                     rows.add(new PortRow(i.host(), p.effective(i.offset()), p.entry().protocol(), i.id(),
-                            p.entry().purpose(), p.rule(), p.base(), p.provenance(), outbound));
+                            p.entry().purpose(), p.ruleDescription(), p.base(), p.provenance(), outbound,
+                            p.bindAddress()));
                 }
             }
         }

@@ -50,6 +50,51 @@ class ClashDetectorTest {
     }
 
     @Test
+    void listenersBoundToDifferentAddressesDoNotClash() {
+        List<Finding> f = ClashDetector.detect(List.of(
+                Instances.bound(Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 54), "10.0.0.1"),
+                Instances.bound(Instances.instance("b", "app1", 0, null, "servlet-https", 9443, 55), "10.0.0.2")),
+                List.of(), ClashDetector.Options.defaults());
+        assertEquals(List.of(), f);
+    }
+
+    @Test
+    void aListenerBoundToEveryAddressClashesWithOneBoundToAnAddress() {
+        List<Finding> f = ClashDetector.detect(List.of(
+                Instances.bound(Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 54), "10.0.0.1"),
+                Instances.bound(Instances.instance("b", "app1", 0, null, "servlet-https", 9443, 55), "10.0.0.2"),
+                Instances.instance("c", "app1", 0, null, "servlet-https", 9443, 56)),
+                List.of(), ClashDetector.Options.defaults());
+        assertEquals(List.of("ERROR app1 tcp/9443 clash: a (HTTPS servlet transport (management console), bound to "
+                + "10.0.0.1, a/conf/x.xml:54) <-> b (HTTPS servlet transport (management console), bound to 10.0.0.2, "
+                + "b/conf/x.xml:55) <-> c (HTTPS servlet transport (management console), c/conf/x.xml:56): a listener "
+                + "bound to every address (no address, 0.0.0.0, ::) takes the port on the addresses of the others too; "
+                + "bind each to its own address"), lines(f));
+    }
+
+    @Test
+    void listenersBoundToTheSameAddressClashAndOnlyThey() {
+        List<Finding> f = ClashDetector.detect(List.of(
+                Instances.bound(Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 54), "10.0.0.1"),
+                Instances.bound(Instances.instance("b", "app1", 0, null, "servlet-https", 9443, 55), "10.0.0.1"),
+                Instances.bound(Instances.instance("c", "app1", 0, null, "servlet-https", 9443, 56), "10.0.0.2")),
+                List.of(), ClashDetector.Options.defaults());
+        assertEquals(List.of("ERROR app1 tcp/9443 clash: a (HTTPS servlet transport (management console), bound to "
+                + "10.0.0.1, a/conf/x.xml:54) <-> b (HTTPS servlet transport (management console), bound to 10.0.0.1, "
+                + "b/conf/x.xml:55)"), lines(f));
+    }
+
+    @Test
+    void aReservationCoversEveryAddress() {
+        List<Finding> f = ClashDetector.detect(List.of(
+                Instances.bound(Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 54), "10.0.0.1")),
+                List.of(ReservedPort.of("9443", null, null, "load balancer", "pom.xml <reservedPorts>", null)),
+                ClashDetector.Options.defaults());
+        assertEquals(List.of("ERROR app1 tcp/9443 reserved: a (HTTPS servlet transport (management console), bound to "
+                + "10.0.0.1, a/conf/x.xml:54) <-> reserved: load balancer (pom.xml <reservedPorts>)"), lines(f));
+    }
+
+    @Test
     void oneInstanceListeningTwiceOnAPortIsAClash() {
         List<Finding> f = ClashDetector.detect(List.of(Instances.instance("a", "h", 0, null,
                 "databridge-thrift", 7611, 10, "broker-thrift", 7611, 20)), List.of(), ClashDetector.Options.defaults());

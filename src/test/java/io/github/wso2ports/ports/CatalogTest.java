@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,8 +143,11 @@ class CatalogTest {
             groups.addAll(e.groups());
             groups.addAll(e.when().onFor());
             groups.addAll(e.when().offFor());
+            groups.addAll(e.shifts().onFor());
+            groups.addAll(e.shifts().offFor());
         });
         catalog.urls().forEach(u -> groups.addAll(u.groups()));
+        groups.addAll(catalog.inbound().groups());
         for (CatalogEntry e : catalog.entries()) {
             assertTrue(e.source().length() > 10, e.id());
         }
@@ -178,5 +183,30 @@ class CatalogTest {
                 "source = \"s\"\nlocators = [{ file = \"x.xml\" }]\n")));
         assertThrows(IllegalStateException.class, () -> Catalog.parse(ok + "[[product]]\nkey = \"k\"\nname = \"n\"\n"
                 + "ports = { nope = 1 }\n"));
+        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok + "shifts = \"no-such-flag\"\n"));
+        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
+                "source = \"s\"\nlocators = [{ inbound = \"a.xml\", toml = \"a.port\" }]\n")));
+        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
+                "source = \"s\"\nlocators = [{ file = \"a.xml\", xpath = \"/a/@port\", address = \"../@[\" }]\n")));
+    }
+
+    @Test
+    void inboundEndpointsAndSharedFlagsAreData() {
+        InboundScan scan = catalog.inbound();
+        assertEquals("repository/deployment/server/synapse-configs/*/inbound-endpoints", scan.folder());
+        InboundScan.Parameter http = scan.parameters().get(0);
+        assertEquals(List.of("inbound.http.port"), http.names());
+        assertEquals("inbound.port.offset.enable", http.shifts().name());
+        assertTrue(http.shifts().defaultFor(Set.of("inbound-offset-on")), "API Manager 4.x: true");
+        assertFalse(http.shifts().defaultFor(Set.of("mediation", "mi")), "Micro Integrator: false");
+        assertSame(http.shifts(), catalog.entry("apim-websub-https").orElseThrow().shifts(), "one flag, one place");
+        assertEquals("ws.use.port.offset", scan.parameters().get(1).shifts().parameter());
+        CatalogEntry e = scan.entry("HttpListenerEP", "http", http, 8085);
+        assertEquals("inbound-endpoint.HttpListenerEP", e.id());
+        assertEquals("inbound endpoint HttpListenerEP (http)", e.purpose());
+        assertEquals(OffsetRule.CONDITIONAL, e.rule());
+        Product am = catalog.product("wso2am").orElseThrow();
+        assertTrue(am.groups("4.0.0", null).contains("inbound-offset-on"));
+        assertFalse(am.groups("3.2.0", null).contains("inbound-offset-on"));
     }
 }

@@ -86,6 +86,28 @@ class ReportFilesTest {
     }
 
     @Test
+    void bindAddressesAreInTheJsonAndTheMarkdown() throws Exception {
+        CheckResult r = CheckResult.evaluate(List.of(
+                Instances.bound(Instances.instance("a", "app1", 0, null, "servlet-https", 9443, 54, "servlet-http", 9763,
+                        29), "10.0.0.1", null),
+                Instances.instance("b", "app1", 0, null, "servlet-https", 9443, 55)), List.of(),
+                ClashDetector.Options.defaults(), List.of(), true, false);
+        JsonNode root = JSON.readTree(ReportFiles.json(r));
+        JsonNode a = root.get("instances").get(0).get("ports");
+        assertEquals("9443 10.0.0.1", a.get(0).get("port").asInt() + " " + a.get(0).get("bindAddress").asText());
+        assertTrue(a.get(1).get("bindAddress").isNull(), "every address: null");
+        JsonNode owners = root.get("findings").get(0).get("owners");
+        assertEquals("10.0.0.1", owners.get(0).get("bindAddress").asText());
+        assertFalse(owners.get(1).has("bindAddress"), "absent for a listener on every address");
+        String md = ReportFiles.markdown(r, "1.2.3");
+        assertTrue(md.contains("| Port | Protocol | Instance | Purpose | Offset rule | Base | Source | Bind address |"), md);
+        assertTrue(md.contains("| 9443 | tcp | a | HTTPS servlet transport (management console) | moves with the offset "
+                + "| 9443 | a/conf/x.xml:54 | 10.0.0.1 |"), md);
+        assertTrue(md.contains("| 9443 | tcp | b | HTTPS servlet transport (management console) | moves with the offset "
+                + "| 9443 | b/conf/x.xml:55 | any |"), md);
+    }
+
+    @Test
     void theSarifIsValidSarif210WithLocatedResults() throws Exception {
         String sarif = ReportFiles.sarif(estate(), "1.2.3");
         JsonSchema schema;

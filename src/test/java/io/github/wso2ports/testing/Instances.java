@@ -44,4 +44,16 @@ public final class Instances {
         return new RuntimeInstance(id, host, config, planned, "mvn wso2-ports:apply -Dwso2-ports.instance=" + id);
     }
 
+    /** The same instance with its ports bound to the given addresses, in port order (null: every address). */
+    public static RuntimeInstance bound(RuntimeInstance i, String... addresses) {
+        RuntimeConfig c = i.config();
+        List<PortUse> ports = new ArrayList<>();
+        for (int k = 0; k < c.ports().size(); k++) {
+            ports.add(c.ports().get(k).bindingTo(addresses[k]));
+        }
+        return new RuntimeInstance(i.id(), i.host(), new RuntimeConfig(c.distribution(), c.runtime(), c.product(),
+                c.offset(), c.offsetLocation(), c.offsetSource(), ports, c.urls(), c.notes(), c.notices()),
+                i.plannedOffset(), i.applyCommand());
+    }
+
 }
