@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,6 +34,8 @@ public final class AtomicWriter {
 
     /** The steps of a write, in order; crash tests stop a JVM at each. */
     enum Step { LOCKED, TEMP_CREATED, TEMP_WRITTEN, TEMP_FORCED, TEMP_ATTRIBUTES, MOVED, FOLDER_SYNCED }
+
+    private static final String TMP_SUFFIX = ".wso2-ports.tmp";
 
     /** Called at each step; a no-op except in crash tests. */
     static volatile Consumer<Step> steps = step -> { };
@@ -104,7 +107,8 @@ public final class AtomicWriter {
                         + "changed again", "Run again");
             }
             PosixFileAttributes posix = posixAttributes(real);
-            tmp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".wso2-ports.tmp");
+            removeLeftovers(real);
+            tmp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", TMP_SUFFIX);
             steps.accept(Step.TEMP_CREATED);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -133,6 +137,22 @@ public final class AtomicWriter {
                     // the temp file is hidden and named after its target; leaving it is harmless
                 }
             }
+        }
+    }
+
+    /**
+     * Temp files a killed run left next to this file. Only a writer of this file makes them, and this one holds the
+     * file's lock, so any that exist are leftovers.
+     */
+    private static void removeLeftovers(Path real) {
+        String prefix = "." + real.getFileName() + ".";
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(real.getParent(),
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(TMP_SUFFIX))) {
+            for (Path p : left) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover is hidden and harmless; failing to tidy it is no reason to refuse the write
         }
     }
 
