@@ -13,6 +13,7 @@ import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.config.StartArgs;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.ports.ProductDetector;
+import io.github.wso2ports.ports.RuntimeConfig;
 import io.github.wso2ports.ports.RuntimeReader;
 
 import java.io.IOException;
@@ -20,9 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads every configured instance: opens its home (a folder, or a zip read in place), finds its layout, product
@@ -62,22 +66,49 @@ public final class EstateReader {
 
     /** @param declaredAt where the instances are configured ({@code pom.xml <instances>}), for errors about ids */
     public static Result read(List<InstanceSpec> specs, Catalog catalog, Location declaredAt) {
-        List<RuntimeInstance> instances = new ArrayList<>();
+        return read(specs, catalog, declaredAt, null);
+    }
+
+    /** @param record notes every file-system fact the reading relies on, or null */
+    public static Result read(List<InstanceSpec> specs, Catalog catalog, Location declaredAt, InputRecord record) {
         List<Wso2PortsException> errors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        List<InstanceSpec> valid = new ArrayList<>();
         for (InstanceSpec spec : specs) {
             if (spec.id() == null || spec.id().isBlank()) {
                 errors.add(new Wso2PortsException(declaredAt, "an <instance> has no <id>",
                         "Give every instance a unique id"));
-                continue;
-            }
-            if (!ids.add(spec.id())) {
+            } else if (!ids.add(spec.id())) {
                 errors.add(new Wso2PortsException(declaredAt, "two instances have the id '" + spec.id() + "'",
                         "Give every instance a unique id"));
+            } else {
+                valid.add(spec);
+            }
+        }
+        // each distinct distribution is read once, however many instances use it, and the distributions in parallel;
+        // the result keeps the order of the pom
+        Set<Home> homes = new LinkedHashSet<>();
+        for (InstanceSpec spec : valid) {
+            homes.add(Home.of(spec));
+        }
+        Map<Home, Object> read = new ConcurrentHashMap<>();
+        homes.parallelStream().forEach(h -> {
+            try {
+                read.put(h, read(h, catalog, record));
+            } catch (Wso2PortsException e) {
+                read.put(h, e);
+            }
+        });
+        List<RuntimeInstance> instances = new ArrayList<>();
+        for (InstanceSpec spec : valid) {
+            Object outcome = read.get(Home.of(spec));
+            if (outcome instanceof Wso2PortsException e) {
+                errors.add(new Wso2PortsException(e.location(), "instance " + spec.id() + ": " + e.getMessage(),
+                        e.fix(), e));
                 continue;
             }
             try {
-                instances.addAll(read(spec, catalog));
+                instances.addAll(instances(spec, cast(outcome)));
             } catch (Wso2PortsException e) {
                 errors.add(new Wso2PortsException(e.location(), "instance " + spec.id() + ": " + e.getMessage(),
                         e.fix(), e));
@@ -86,27 +117,41 @@ public final class EstateReader {
         return new Result(instances, errors);
     }
 
-    private static List<RuntimeInstance> read(InstanceSpec spec, Catalog catalog) {
-        Integer planned = spec.plannedOffset() == null ? null
-                : OffsetValue.parseRequested(spec.plannedOffset(), "<offset>");
-        DistributionSource source = open(spec.home(), spec.display());
+    @SuppressWarnings("unchecked")
+    private static List<Read> cast(Object o) {
+        return (List<Read>) o;
+    }
+
+    /** What decides how a distribution is read: instances that share all of it share one reading. */
+    private record Home(Path home, String display, String runtime, String product, String jvmArgs,
+            String jvmArgsSource) {
+
+        static Home of(InstanceSpec s) {
+            return new Home(s.home().toAbsolutePath().normalize(), s.display(),
+                    s.runtime() == null || s.runtime().isBlank() ? null : s.runtime(), s.product(), s.jvmArgs(),
+                    s.jvmArgsSource());
+        }
+    }
+
+    /** One runtime as read. */
+    private record Read(ProductRuntime runtime, RuntimeConfig config) {
+    }
+
+    private static List<Read> read(Home h, Catalog catalog, InputRecord record) {
+        DistributionSource source = open(h.home(), h.display(), record);
         try {
             Distribution d = LayoutDetector.detect(source);
-            ProductDetector.Detected product = ProductDetector.detect(source, catalog, spec.product());
+            ProductDetector.Detected product = ProductDetector.detect(source, catalog, h.product());
             List<ProductRuntime> runtimes = new ArrayList<>();
-            if (spec.runtime() != null && !spec.runtime().isBlank()) {
-                runtimes.add(d.runtime(spec.runtime()));
+            if (h.runtime() != null) {
+                runtimes.add(d.runtime(h.runtime()));
             } else {
                 d.runtimes().stream().filter(r -> r.role() != RuntimeRole.PROFILE).forEach(runtimes::add);
             }
-            boolean expand = runtimes.size() > 1;
-            List<RuntimeInstance> out = new ArrayList<>();
+            List<Read> out = new ArrayList<>();
             for (ProductRuntime r : runtimes) {
-                String id = expand ? spec.id() + "/" + r.name() : spec.id();
-                Integer plan = !expand || r.role() == RuntimeRole.PRIMARY ? planned : null;
-                StartArgs args = StartArgs.read(source, r.binDir(), spec.jvmArgs(), spec.jvmArgsSource());
-                out.add(new RuntimeInstance(id, spec.host(), RuntimeReader.read(d, r, product, catalog, args), plan,
-                        spec.applyCommand(), spec.id(), expand && r.role() != RuntimeRole.PRIMARY));
+                StartArgs args = StartArgs.read(source, r.binDir(), h.jvmArgs(), h.jvmArgsSource());
+                out.add(new Read(r, RuntimeReader.read(d, r, product, catalog, args)));
             }
             return out;
         } finally {
@@ -120,11 +165,35 @@ public final class EstateReader {
         }
     }
 
-    private static DistributionSource open(Path home, String display) {
+    /** The instances of one spec: one, or one per runtime of a multi-runtime distribution read without a runtime. */
+    private static List<RuntimeInstance> instances(InstanceSpec spec, List<Read> runtimes) {
+        Integer planned = spec.plannedOffset() == null ? null
+                : OffsetValue.parseRequested(spec.plannedOffset(), "<offset>");
+        boolean expand = runtimes.size() > 1;
+        List<RuntimeInstance> out = new ArrayList<>();
+        for (Read r : runtimes) {
+            String id = expand ? spec.id() + "/" + r.runtime().name() : spec.id();
+            Integer plan = !expand || r.runtime().role() == RuntimeRole.PRIMARY ? planned : null;
+            out.add(new RuntimeInstance(id, spec.host(), r.config(), plan, spec.applyCommand(), spec.id(),
+                    expand && r.runtime().role() != RuntimeRole.PRIMARY));
+        }
+        return out;
+    }
+
+    private static DistributionSource open(Path home, String display, InputRecord record) {
         String name = home.getFileName() == null ? "" : home.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isRegularFile(home) && name.endsWith(".zip")) {
+        boolean zip = Files.isRegularFile(home) && name.endsWith(".zip");
+        if (record != null) {
+            record.add(InputRecord.Kind.FILE, home, String.valueOf(zip || Files.isRegularFile(home)));
+            record.add(InputRecord.Kind.DIRECTORY, home, String.valueOf(Files.isDirectory(home)));
+        }
+        if (zip) {
+            if (record != null) {
+                record.add(InputRecord.Kind.ARCHIVE, home, InputRecord.archive(home));
+            }
             return ZipSource.open(home, display);
         }
-        return FolderSource.open(home, display);
+        FolderSource folder = FolderSource.open(home, display);
+        return record == null ? folder : new RecordingSource(folder, record);
     }
 }

@@ -3,6 +3,7 @@ package io.github.wso2ports.maven;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.Finding;
+import io.github.wso2ports.check.InputRecord;
 import io.github.wso2ports.check.RuntimeInstance;
 import io.github.wso2ports.check.Severity;
 import io.github.wso2ports.check.Suppression;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +62,13 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
 
     /** Reads everything and detects the findings; a problem reading any input is a build error. */
     protected CheckResult runCheck() throws MojoExecutionException {
+        return runCheck(null);
+    }
+
+    /** @param record notes the file-system facts the check relies on, or null */
+    protected CheckResult runCheck(InputRecord record) throws MojoExecutionException {
         List<Wso2PortsException> errors = new ArrayList<>();
-        Estate estate = readEstate(errors);
+        Estate estate = readEstate(errors, record);
         List<Suppression> suppressions = new ArrayList<>();
         try {
             suppressions.addAll(suppressions());
@@ -117,14 +124,14 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
     }
 
     /** Writes the report files where they belong; without a pom only to an explicit outputDirectory. */
-    protected void writeReports(CheckResult result) throws MojoExecutionException {
+    protected List<Path> writeReports(CheckResult result) throws MojoExecutionException {
         File dir = outputDirectory;
         if (dir == null && hasPom()) {
             dir = new File(project.getBuild().getDirectory(), "wso2-ports");
         }
         if (dir == null) {
             getLog().info("No reports written: without a pom they go only where -Dwso2-ports.outputDirectory says");
-            return;
+            return List.of();
         }
         List<Path> files;
         try {
@@ -134,6 +141,7 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
             throw new MojoExecutionException("wso2-ports could not write its reports to " + display(dir.toPath()));
         }
         getLog().info("Reports: " + String.join(", ", files.stream().map(this::display).toList()));
+        return files;
     }
 
     /**
@@ -141,22 +149,25 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
      * (a {@code /} in an instance id becomes {@code .}; a second port of the same id gets {@code .2}), plus
      * {@code wso2-ports.<instance>.offset}, so later plugins use the same numbers.
      */
-    protected void exportProperties(CheckResult result) {
+    protected Map<String, String> exportProperties(CheckResult result) {
+        Map<String, String> exported = new LinkedHashMap<>();
         if (!hasPom()) {
-            return;
+            return exported;
         }
         for (RuntimeInstance i : result.instances()) {
             String prefix = "wso2-ports." + i.id().replace('/', '.') + ".";
-            project.getProperties().setProperty(prefix + "offset", String.valueOf(i.offset()));
+            exported.put(prefix + "offset", String.valueOf(i.offset()));
             Map<String, Integer> seen = new HashMap<>();
             i.config().ports().stream().filter(PortUse::listens)
                     .sorted(Comparator.comparing((PortUse p) -> p.entry().id()).thenComparingLong(p -> p.effective(i.offset())))
                     .forEach(p -> {
                         int n = seen.merge(p.entry().id(), 1, Integer::sum);
                         String key = prefix + p.entry().id() + (n == 1 ? "" : "." + n);
-                        project.getProperties().setProperty(key, String.valueOf(p.effective(i.offset())));
+                        exported.put(key, String.valueOf(p.effective(i.offset())));
                     });
         }
+        exported.forEach(project.getProperties()::setProperty);
+        return exported;
     }
 
     private List<Suppression> suppressions() {

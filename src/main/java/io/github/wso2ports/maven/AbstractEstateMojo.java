@@ -5,6 +5,7 @@ import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.ClashDetector;
 import io.github.wso2ports.check.EstateReader;
 import io.github.wso2ports.check.FindingKind;
+import io.github.wso2ports.check.InputRecord;
 import io.github.wso2ports.check.Link;
 import io.github.wso2ports.check.ReservedPort;
 import io.github.wso2ports.check.ReservedProducts;
@@ -88,8 +89,14 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
      * caller prints them all and fails once, see {@link #failOn}).
      */
     protected Estate readEstate(List<Wso2PortsException> errors) throws MojoExecutionException {
+        return readEstate(errors, null);
+    }
+
+    /** @param record notes the file-system facts the reading relies on, or null */
+    protected Estate readEstate(List<Wso2PortsException> errors, InputRecord record) throws MojoExecutionException {
         Catalog catalog = Catalog.builtIn();
-        EstateReader.Result estate = EstateReader.read(specs(), catalog, Location.of(pomLabel() + " <instances>"));
+        EstateReader.Result estate = EstateReader.read(specs(), catalog, Location.of(pomLabel() + " <instances>"),
+                record);
         errors.addAll(estate.errors());
         List<ReservedPort> reserved = new ArrayList<>();
         ClashDetector.Options options = ClashDetector.Options.defaults();
@@ -115,7 +122,7 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
         return project != null && project.getFile() != null;
     }
 
-    private List<EstateReader.InstanceSpec> specs() throws MojoExecutionException {
+    protected List<EstateReader.InstanceSpec> specs() throws MojoExecutionException {
         List<EstateReader.InstanceSpec> specs = new ArrayList<>();
         if (home != null) {
             specs.add(spec(home));

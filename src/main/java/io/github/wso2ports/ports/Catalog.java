@@ -3,6 +3,8 @@ package io.github.wso2ports.ports;
 import io.github.wso2ports.config.CarbonXml;
 
 import org.dom4j.DocumentHelper;
+import io.github.wso2ports.xml.XmlDocument;
+
 import org.dom4j.InvalidXPathException;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -288,7 +290,7 @@ public final class Catalog {
             return;
         }
         try {
-            DocumentHelper.createXPath(xpath).setNamespaceURIs(CarbonXml.PREFIXES);
+            XmlDocument.compile(xpath, CarbonXml.PREFIXES);
         } catch (InvalidXPathException e) {
             throw new IllegalStateException("catalog: " + id + ": bad xpath " + xpath, e);
         }

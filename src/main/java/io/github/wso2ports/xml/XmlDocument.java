@@ -157,9 +157,25 @@ public final class XmlDocument {
 
     /** Nodes matching an XPath expression whose prefixes are bound in {@code namespaces}. */
     public List<Node> select(String xpath, Map<String, String> namespaces) {
-        XPath compiled = DocumentHelper.createXPath(xpath);
-        compiled.setNamespaceURIs(namespaces);
-        return compiled.selectNodes(document);
+        return compile(xpath, namespaces).selectNodes(document);
+    }
+
+    private record Compiled(String xpath, Map<String, String> namespaces) {
+    }
+
+    /** Compiled once per JVM: the catalog asks the same few hundred expressions of every file of every instance. */
+    private static final Map<Compiled, XPath> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An XPath compiled with these namespace prefixes, shared: evaluating it makes a fresh jaxen context each time
+     * and changes nothing in it, so threads may share it.
+     */
+    public static XPath compile(String xpath, Map<String, String> namespaces) {
+        return COMPILED.computeIfAbsent(new Compiled(xpath, Map.copyOf(namespaces)), k -> {
+            XPath compiled = DocumentHelper.createXPath(k.xpath());
+            compiled.setNamespaceURIs(k.namespaces());
+            return compiled;
+        });
     }
 
     /** The line a node starts on: an element's start tag, an attribute's value, a text's parent element. */

@@ -90,6 +90,49 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void anUnchangedEstateRepeatsTheLastResultAndAnyChangeReadsAgain(CheckMojo mojo) throws Exception {
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        project.setFile(temp.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(temp.resolve("target").toString());
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null)),
+                "project", project, "cache", true));
+        assertThrows(MojoFailureException.class, mojo::execute);
+        List<String> first = List.copyOf(log.lines());
+        assertTrue(Files.isRegularFile(temp.resolve("target/wso2-ports-check.cache")));
+
+        log.lines().clear();
+        project.getProperties().clear();
+        MojoFailureException again = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("[INFO] Nothing wso2-ports:check reads has changed since the last check "
+                + "(target/wso2-ports-check.cache): its result follows (-Dwso2-ports.cache=false reads everything again)",
+                log.lines().get(0));
+        List<String> replayed = log.lines().stream().filter(l -> !l.startsWith("[DEBUG]")).toList();
+        assertEquals(first.stream().filter(l -> !l.startsWith("[DEBUG]")).toList(), replayed.subList(1, replayed.size()));
+        assertTrue(again.getMessage().startsWith("wso2-ports:check: 5 errors"), again.getMessage());
+        assertEquals("9443", project.getProperties().getProperty("wso2-ports.apim.servlet-https"));
+
+        // a changed offset, then a file that was absent: each is read again
+        is.file("repository/conf/carbon.xml", Samples.carbonXml(1));
+        log.lines().clear();
+        mojo.execute();
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("Nothing wso2-ports:check reads")), log.text());
+        assertTrue(log.lines().get(log.lines().size() - 1).startsWith("[INFO] wso2-ports:check: 0 errors"), log.text());
+        is.file("repository/conf/tomcat/catalina-server.xml", Samples.catalinaServerXml(9762, 9442));
+        log.lines().clear();
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("Nothing wso2-ports:check reads")), log.text());
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[ERROR] localhost tcp/9443 clash: apim")),
+                log.text());
+
+        // a deleted report is written again
+        Files.delete(temp.resolve("target/wso2-ports/ports.json"));
+        log.lines().clear();
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(Files.isRegularFile(temp.resolve("target/wso2-ports/ports.json")));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void failOnClashFalseTurnsFindingsIntoWarnings(CheckMojo mojo) throws Exception {
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null), instance("is", is, null)),
                 "failOnClash", false)).execute();
