@@ -40,7 +40,11 @@ public final class AtomicWriter {
     /** Called at each step; a no-op except in crash tests. */
     static volatile Consumer<Step> steps = step -> { };
 
-    /** One writer per file inside this JVM (a parallel reactor); FileLock below covers other processes. */
+    /**
+     * One writer per file inside this JVM (a parallel reactor); FileLock covers other processes. A POSIX lock belongs
+     * to the process and falls when any descriptor of the file is closed, so under it the file is only read through
+     * the locked channel.
+     */
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
 
     private AtomicWriter() {
@@ -84,10 +88,10 @@ public final class AtomicWriter {
         ReentrantLock local = LOCAL.computeIfAbsent(real, p -> new ReentrantLock());
         local.lock();
         // the lock is on the file being replaced: a second run that waited for it then sees the new bytes and refuses
-        try (FileChannel lockChannel = FileChannel.open(real, StandardOpenOption.WRITE);
+        try (FileChannel lockChannel = FileChannel.open(real, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock ignored = lockChannel.lock()) {
             steps.accept(Step.LOCKED);
-            replace(real, location, expected, content);
+            replace(real, lockChannel, location, expected, content);
         } catch (AccessDeniedException e) {
             throw new Wso2PortsException(location, "permission denied: " + e.getFile(),
                     "Make the file and its folder writable for this user", e);
@@ -98,10 +102,12 @@ public final class AtomicWriter {
         }
     }
 
-    private static void replace(Path real, Location location, byte[] expected, byte[] content) throws IOException {
+    private static void replace(Path real, FileChannel locked, Location location, byte[] expected, byte[] content)
+            throws IOException {
         Path tmp = null;
         try {
-            byte[] current = Files.readAllBytes(real);
+            // read through the locked channel: closing any other descriptor of this file would drop the POSIX lock
+            byte[] current = readAll(locked);
             if (!Arrays.equals(current, expected)) {
                 throw new Wso2PortsException(location, "changed while this run was working on it, so it is not "
                         + "changed again", "Run again");
@@ -138,6 +144,18 @@ public final class AtomicWriter {
                 }
             }
         }
+    }
+
+    private static byte[] readAll(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException("too large");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        while (buf.hasRemaining() && channel.read(buf, buf.position()) >= 0) {
+            // read until full or at the end
+        }
+        return Arrays.copyOf(buf.array(), buf.position());
     }
 
     /**

@@ -122,7 +122,7 @@ class CrashSafetyTest {
 
     @Test
     void twoApplyRunsAtOnceGiveOneWholeVersion() throws Exception {
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; round < 20; round++) {
             Path go = temp.resolve("go-" + round);
             Process a = worker("once", home.toString(), "7", go.toString());
             Process b = worker("once", home.toString(), "123", go.toString());
