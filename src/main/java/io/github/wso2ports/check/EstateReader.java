@@ -129,7 +129,7 @@ public final class EstateReader {
         static Home of(InstanceSpec s) {
             return new Home(s.home().toAbsolutePath().normalize(), s.display(),
                     s.runtime() == null || s.runtime().isBlank() ? null : s.runtime(), s.product(), s.jvmArgs(),
-                    s.jvmArgsSource());
+                    s.jvmArgs() == null ? null : s.jvmArgsSource());
         }
     }
 
