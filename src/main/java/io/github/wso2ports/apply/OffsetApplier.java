@@ -6,6 +6,7 @@ import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.config.DeploymentToml;
 import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.config.StartArgs;
+import io.github.wso2ports.distribution.CachingSource;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
 import io.github.wso2ports.distribution.Layout;
@@ -65,7 +66,9 @@ public final class OffsetApplier {
     }
 
     /** Plans setting {@code offset} on the named runtime (null: the primary one). Writes nothing. */
-    public static ApplyPlan plan(Distribution distribution, String runtimeName, int offset, Options options) {
+    public static ApplyPlan plan(Distribution given, String runtimeName, int offset, Options options) {
+        // one read of each file: the port check, the plan and the write's unchanged-check share it
+        Distribution distribution = CachingSource.of(given);
         if (offset < 0 || offset > OffsetValue.MAX) {
             throw new Wso2PortsException(null, "offset " + offset + " is out of range",
                     "An offset is a whole number from 0 to " + OffsetValue.MAX);
@@ -97,7 +100,12 @@ public final class OffsetApplier {
         if (!edit.changes()) {
             return;
         }
-        AtomicWriter.write(edit.path(), edit.location(), edit.before(), edit.after());
+        AtomicWriter.write(edit.path(), edit.location(), edit.before(), edit.stamp(), edit.after());
+    }
+
+    /** The offset file's stamp from just before it was read. */
+    private static String stamp(Distribution d, ProductRuntime r) {
+        return ((CachingSource) d.source()).stamp(r.offsetFile());
     }
 
     private static ApplyPlan planCarbonXml(Distribution d, ProductRuntime r, int offset, List<String> notes,
@@ -117,7 +125,8 @@ public final class OffsetApplier {
         Path path = requireWritable(d, r, current.location(), after != before);
         startWarnings(d, r, offset, after != before, warnings);
         return new ApplyPlan(d, r, current.value(), current.location().toString(), offset,
-                new FileEdit(path, current.location(), file, after), change, notes, warnings, others(d, r));
+                new FileEdit(path, current.location(), file, after, stamp(d, r)), change, notes, warnings,
+                others(d, r));
     }
 
     private static ApplyPlan planToml(Distribution d, ProductRuntime r, Product.DefaultOffset byDefault, int offset,
@@ -196,7 +205,8 @@ public final class OffsetApplier {
         }
         Path path = requireWritable(d, r, at, edit != null);
         startWarnings(d, r, offset, edit != null, warnings);
-        return new ApplyPlan(d, r, current, currentSource, offset, new FileEdit(path, at, file, after), change, notes,
+        return new ApplyPlan(d, r, current, currentSource, offset, new FileEdit(path, at, file, after, stamp(d, r)),
+                change, notes,
                 warnings, others(d, r));
     }
 

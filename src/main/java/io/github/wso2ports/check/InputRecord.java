@@ -1,17 +1,17 @@
 package io.github.wso2ports.check;
 
+import io.github.wso2ports.FileStamp;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -75,21 +75,11 @@ public final class InputRecord {
      */
     private static boolean sameContent(String recorded, Path file) {
         int colon = recorded.indexOf(':');
-        if (colon > 0 && recorded.substring(0, colon).equals(stamp(file))) {
+        if (colon > 0 && recorded.substring(0, colon).equals(FileStamp.of(file))) {
             return true;
         }
         String now = content(file);
         return now.substring(now.indexOf(':') + 1).equals(recorded.substring(colon + 1));
-    }
-
-    /** A file's size and modification time, {@code size@nanos}. */
-    public static String stamp(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return a.size() + "@" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        } catch (IOException e) {
-            return "unreadable";
-        }
     }
 
     static String list(Path dir) {
@@ -113,7 +103,7 @@ public final class InputRecord {
 
     /** {@code size@mtime:sha256} of a file as it is on disk now. */
     static String content(Path file) {
-        String stamp = stamp(file);
+        String stamp = FileStamp.of(file);
         try {
             return stamp + ":" + hash(Files.readAllBytes(file));
         } catch (IOException | OutOfMemoryError e) {

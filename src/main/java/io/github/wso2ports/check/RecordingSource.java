@@ -1,5 +1,6 @@
 package io.github.wso2ports.check;
 
+import io.github.wso2ports.FileStamp;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.distribution.DistributionSource;
 
@@ -53,7 +54,7 @@ final class RecordingSource implements DistributionSource {
     @Override
     public byte[] read(String relativePath) {
         // stamped before the read: a change during it leaves a stamp that no longer matches, so the next build rereads
-        String stamp = InputRecord.stamp(source.path(relativePath));
+        String stamp = FileStamp.of(source.path(relativePath));
         byte[] bytes;
         try {
             bytes = source.read(relativePath);

@@ -1,5 +1,6 @@
 package io.github.wso2ports.rewrite;
 
+import io.github.wso2ports.FileStamp;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
 
@@ -84,6 +85,14 @@ public final class AtomicWriter {
      * may have changed them since they were read).
      */
     public static void write(Path path, Location location, byte[] expected, byte[] content) {
+        write(path, location, expected, null, content);
+    }
+
+    /**
+     * As {@link #write(Path, Location, byte[], byte[])}, where {@code stamp} is the file's stamp from just before
+     * {@code expected} was read: while the file still has it, it is not read again.
+     */
+    public static void write(Path path, Location location, byte[] expected, String stamp, byte[] content) {
         Path real = checkWritable(path, location);
         ReentrantLock local = LOCAL.computeIfAbsent(real, p -> new ReentrantLock());
         local.lock();
@@ -91,7 +100,7 @@ public final class AtomicWriter {
         try (FileChannel lockChannel = FileChannel.open(real, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock ignored = lockChannel.lock()) {
             steps.accept(Step.LOCKED);
-            replace(real, lockChannel, location, expected, content);
+            replace(real, lockChannel, location, expected, stamp, content);
         } catch (AccessDeniedException e) {
             throw new Wso2PortsException(location, "permission denied: " + e.getFile(),
                     "Make the file and its folder writable for this user", e);
@@ -102,13 +111,14 @@ public final class AtomicWriter {
         }
     }
 
-    private static void replace(Path real, FileChannel locked, Location location, byte[] expected, byte[] content)
-            throws IOException {
+    private static void replace(Path real, FileChannel locked, Location location, byte[] expected, String stamp,
+            byte[] content) throws IOException {
         Path tmp = null;
         try {
             // read through the locked channel: closing any other descriptor of this file would drop the POSIX lock
-            byte[] current = readAll(locked);
-            if (!Arrays.equals(current, expected)) {
+            boolean unchanged = stamp != null && stamp.equals(FileStamp.of(real))
+                    || Arrays.equals(readAll(locked), expected);
+            if (!unchanged) {
                 throw new Wso2PortsException(location, "changed while this run was working on it, so it is not "
                         + "changed again", "Run again");
             }

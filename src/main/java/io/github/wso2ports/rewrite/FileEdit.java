@@ -15,8 +15,14 @@ import java.util.List;
  * @param location how the file (and the changed line) is shown to the user
  * @param file     the file as read
  * @param after    the bytes to write; equal to the original bytes when nothing changes
+ * @param stamp    the file's size and time just before it was read ({@link io.github.wso2ports.FileStamp}), or null:
+ *                 while it still has them, the write need not read the file again to know it is unchanged
  */
-public record FileEdit(Path path, Location location, TextFile file, byte[] after) {
+public record FileEdit(Path path, Location location, TextFile file, byte[] after, String stamp) {
+
+    public FileEdit(Path path, Location location, TextFile file, byte[] after) {
+        this(path, location, file, after, null);
+    }
 
     public byte[] before() {
         return file.bytes();

@@ -84,6 +84,39 @@ class OffsetApplierTest {
     }
 
     @Test
+    void theOffsetFileIsReadOnceAndWrittenOnce() throws Exception {
+        Dist d = classic(Samples.carbonXml(0)).file("repository/conf/tomcat/catalina-server.xml",
+                Samples.catalinaServerXml(9763, 9443));
+        Map<String, Integer> reads = new java.util.HashMap<>();
+        io.github.wso2ports.distribution.FolderSource folder = new io.github.wso2ports.distribution.FolderSource(
+                d.home(), "");
+        io.github.wso2ports.distribution.DistributionSource counting = new io.github.wso2ports.distribution
+                .DistributionSource() {
+            public String name() { return folder.name(); }
+            public boolean isFile(String p) { return folder.isFile(p); }
+            public boolean isDirectory(String p) { return folder.isDirectory(p); }
+            public List<String> list(String p) { return folder.list(p); }
+            public byte[] read(String p) { reads.merge(p, 1, Integer::sum); return folder.read(p); }
+            public io.github.wso2ports.Location homeLocation() { return folder.homeLocation(); }
+            public io.github.wso2ports.Location location(String p) { return folder.location(p); }
+            public Path path(String p) { return folder.path(p); }
+        };
+        ApplyPlan plan = OffsetApplier.plan(LayoutDetector.detect(counting), null, 3, new OffsetApplier.Options(false));
+        OffsetApplier.write(plan);
+        assertEquals(1, reads.get(CARBON), reads.toString());
+        assertTrue(d.text(CARBON).contains("<Offset>3</Offset>"));
+
+        // a change between plan and write shows in the stamp, and the bytes then decide
+        plan = OffsetApplier.plan(LayoutDetector.detect(folder), null, 4, new OffsetApplier.Options(false));
+        d.file(CARBON, Samples.carbonXml(7));
+        Files.setLastModifiedTime(d.path(CARBON), java.nio.file.attribute.FileTime.fromMillis(1));
+        ApplyPlan stale = plan;
+        Wso2PortsException e = assertThrows(Wso2PortsException.class, () -> OffsetApplier.write(stale));
+        assertTrue(e.describe().contains("changed while this run was working on it"), e.describe());
+        assertTrue(d.text(CARBON).contains("<Offset>7</Offset>"));
+    }
+
+    @Test
     void classicKeepsCrlfBomTabsPaddingAndAMissingFinalNewline() {
         String text = Samples.carbonXml("<Offset>\n\t\t 12 \n\t</Offset>").replace("\n", "\r\n").stripTrailing();
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -1,0 +1,87 @@
+package io.github.wso2ports.distribution;
+
+import io.github.wso2ports.FileStamp;
+import io.github.wso2ports.Location;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A source that reads each file once and remembers its stamp from just before that read: apply checks the ports,
+ * plans the edit and later makes sure the file is unchanged from one read of it.
+ */
+public final class CachingSource implements DistributionSource {
+
+    private record Read(byte[] bytes, String stamp) {
+    }
+
+    private final DistributionSource source;
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+
+    public CachingSource(DistributionSource source) {
+        this.source = source;
+    }
+
+    /** The distribution, reading through a cache. */
+    public static Distribution of(Distribution d) {
+        return d.source() instanceof CachingSource ? d
+                : new Distribution(new CachingSource(d.source()), d.layout(), d.runtimes());
+    }
+
+    /** The stamp the file had just before it was read, or null when it was not read or is not on disk. */
+    public String stamp(String relativePath) {
+        Read r = reads.get(relativePath);
+        return r == null ? null : r.stamp();
+    }
+
+    @Override
+    public byte[] read(String relativePath) {
+        return reads.computeIfAbsent(relativePath, p -> {
+            Path file = source.path(p);
+            String stamp = file == null ? null : FileStamp.of(file);
+            return new Read(source.read(p), stamp);
+        }).bytes().clone();
+    }
+
+    @Override
+    public String name() {
+        return source.name();
+    }
+
+    @Override
+    public boolean isFile(String relativePath) {
+        return source.isFile(relativePath);
+    }
+
+    @Override
+    public boolean isDirectory(String relativePath) {
+        return source.isDirectory(relativePath);
+    }
+
+    @Override
+    public boolean exists(String relativePath) {
+        return source.exists(relativePath);
+    }
+
+    @Override
+    public List<String> list(String relativeFolder) {
+        return source.list(relativeFolder);
+    }
+
+    @Override
+    public Location homeLocation() {
+        return source.homeLocation();
+    }
+
+    @Override
+    public Location location(String relativePath) {
+        return source.location(relativePath);
+    }
+
+    @Override
+    public Path path(String relativePath) {
+        return source.path(relativePath);
+    }
+}
