@@ -84,10 +84,9 @@ public final class ClashDetector {
                     continue;
                 }
                 long port = p.effective(i.offset());
-                Owner owner = owner(i, p);
                 if (port < 1 || port > 65535) {
                     findings.add(new Finding(FindingKind.RANGE, FindingKind.RANGE.defaultSeverity(), i.host(),
-                            p.entry().protocol(), port, List.of(owner), "offset " + i.offset() + " moves "
+                            p.entry().protocol(), port, List.of(owner(i, p)), "offset " + i.offset() + " moves "
                                     + p.base() + " outside 1..65535"));
                     continue;
                 }
@@ -97,7 +96,7 @@ public final class ClashDetector {
                     // a literal where the product would move the port is a mistake; a port fixed by design is news
                     Severity s = p.rule() != p.entry().rule() ? Severity.WARNING : Severity.INFO;
                     findings.add(new Finding(FindingKind.UNSHIFTED, s, i.host(), p.entry().protocol(), port,
-                            List.of(owner), "stays at " + port + " although the offset is " + i.offset()
+                            List.of(owner(i, p)), "stays at " + port + " although the offset is " + i.offset()
                                     + (p.stays() == null ? "" : ": " + p.stays())));
                 }
             }
@@ -105,7 +104,8 @@ public final class ClashDetector {
         for (Map.Entry<Key, List<Held>> e : byPort.entrySet()) {
             Key key = e.getKey();
             List<Held> holders = e.getValue();
-            List<Owner> owners = holders.stream().map(h -> owner(h.instance(), h.port())).sorted(OWNER_ORDER).toList();
+            // the owners of a port matter only for findings; most ports have none
+            java.util.function.Supplier<List<Owner>> owners = () -> ownersOf(holders);
             for (List<Held> clash : clashes(holders)) {
                 boolean hazelcast = clash.stream().allMatch(h -> h.port().entry().id().startsWith("hazelcast"));
                 boolean mixed = clash.stream().anyMatch(h -> h.port().bindAddress() != null)
@@ -120,7 +120,7 @@ public final class ClashDetector {
             }
             for (ReservedPort r : reserved) {
                 if (r.covers(key.host(), key.protocol(), key.port())) {
-                    List<Owner> withReservation = new ArrayList<>(owners);
+                    List<Owner> withReservation = new ArrayList<>(owners.get());
                     withReservation.add(new Owner("reserved: " + r.reason(), null, r.source(), r.location()));
                     findings.add(new Finding(FindingKind.RESERVED, FindingKind.RESERVED.defaultSeverity(), key.host(),
                             key.protocol(), key.port(), withReservation, null));
@@ -128,11 +128,11 @@ public final class ClashDetector {
             }
             if (key.port() < 1024) {
                 findings.add(new Finding(FindingKind.PRIVILEGED, FindingKind.PRIVILEGED.defaultSeverity(), key.host(),
-                        key.protocol(), key.port(), owners, "below 1024: binding it needs root"));
+                        key.protocol(), key.port(), owners.get(), "below 1024: binding it needs root"));
             }
             if (key.port() >= options.ephemeralFrom() && key.port() <= options.ephemeralTo()) {
                 findings.add(new Finding(FindingKind.EPHEMERAL, FindingKind.EPHEMERAL.defaultSeverity(), key.host(),
-                        key.protocol(), key.port(), owners, "in the ephemeral range " + options.ephemeralFrom() + "-"
+                        key.protocol(), key.port(), owners.get(), "in the ephemeral range " + options.ephemeralFrom() + "-"
                                 + options.ephemeralTo() + ", where any outgoing connection may take it first"));
             }
         }
@@ -167,6 +167,10 @@ public final class ClashDetector {
             byAddress.computeIfAbsent(h.port().bindAddress(), a -> new ArrayList<>()).add(h);
         }
         return byAddress.values().stream().filter(l -> l.size() > 1).toList();
+    }
+
+    private static List<Owner> ownersOf(List<Held> holders) {
+        return holders.stream().map(h -> owner(h.instance(), h.port())).sorted(OWNER_ORDER).toList();
     }
 
     private static void offsetFinding(RuntimeInstance i, List<Finding> findings) {

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The benchmark: ./benchmarks/run.sh from the repository root (about 10 minutes). Needs the corpus at
+# ../shared/corpus (or WSO2PORTS_CORPUS=DIR). It installs the plugin, builds the benchmark estates under
+# target/benchmarks, times whole Maven builds side by side with the same build under -Dwso2-ports.skip, runs the JMH
+# benchmarks of the domain, and writes the figures, with the machine, to target/benchmarks/results.md and into
+# README.md between the benchmark markers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+CORPUS=$(cd "${WSO2PORTS_CORPUS:-../shared/corpus}" && pwd)
+OUT=$ROOT/target/benchmarks
+MVN="$ROOT/mvnw -B -q"
+PAIRS=${PAIRS:-5}
+VERSION=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+
+echo "== installing the plugin $VERSION"
+$MVN install -DskipTests -Dinvoker.skip -Dwso2ports.corpus=skip
+rm -rf "$OUT" && mkdir -p "$OUT"
+echo "== building the estates"
+java benchmarks/Estates.java "$CORPUS" "$OUT" "$VERSION"
+cp -r benchmarks/twenty-hosts "$OUT/twenty-hosts"
+
+# ms of one quiet build in $1 with the given flags
+build() {
+    local dir=$1; shift
+    local start end
+    start=$(date +%s%N)
+    (cd "$dir" && $MVN verify -Dwso2ports.corpus="$CORPUS" "$@" > /dev/null 2>&1) || true
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+# PAIRS side-by-side pairs of the build with $2 against -Dwso2-ports.skip; prints "on skip ratio"
+pairs() {
+    local dir=$1 flags=$2 on=() skip=()
+    build "$dir" $flags > /dev/null   # warm the file cache (and fill the check cache when it is on)
+    for _ in $(seq "$PAIRS"); do
+        on+=("$(build "$dir" $flags)")
+        skip+=("$(build "$dir" -Dwso2-ports.skip)")
+    done
+    local m_on m_skip
+    m_on=$(printf '%s\n' "${on[@]}" | median)
+    m_skip=$(printf '%s\n' "${skip[@]}" | median)
+    echo "$m_on $m_skip $(awk -v a="$m_on" -v b="$m_skip" 'BEGIN {printf "%.2f", a / b}')"
+}
+
+row() { # name, estate, flags, what
+    local r
+    r=$(pairs "$OUT/$2" "$3")
+    set -- "$1" "$2" "$3" "$4" $r
+    printf '| %s | %s | %s ms | %s ms | +%s ms | %sx |\n' "$1" "$4" "$5" "$6" "$(( $5 - $6 ))" "$7"
+    echo "   $1: $5 ms against $6 ms" >&2
+}
+
+echo "== timing whole builds ($PAIRS pairs each)"
+{
+    echo "| estate | check | mvn verify | with -Dwso2-ports.skip | added | ratio |"
+    echo "|---|---|---|---|---|---|"
+    row "20 distributions, 20 hosts" twenty-hosts "" "repeated, nothing changed (cache)"
+    row "20 distributions, 20 hosts" twenty-hosts "-Dwso2-ports.cache=false" "every file read"
+    row "1,000 instances (20 distributions x 50 hosts)" thousand "-Dwso2-ports.cache=false" "every file read"
+    row "200 distinct distribution copies" copies "-Dwso2-ports.cache=false" "every file read"
+    row "API Manager 4.2.0, unpacked (300 MB)" big/folder "-Dwso2-ports.cache=false" "every file read"
+    row "API Manager 4.2.0, 300 MB zip" big/zip "-Dwso2-ports.cache=false" "every file read"
+} > "$OUT/builds.md"
+
+echo "== 1,000 instances under a 256 MB heap"
+if (cd "$OUT/thousand" && MAVEN_OPTS=-Xmx256m $MVN verify -Dwso2-ports.cache=false > "$OUT/heap.log" 2>&1) \
+        || grep -q "wso2-ports:check: .* in 1000 instances\|clash" "$OUT/heap.log"; then
+    grep -q OutOfMemoryError "$OUT/heap.log" && HEAP="ran out of memory" || HEAP="completes under -Xmx256m"
+else
+    HEAP="failed (see target/benchmarks/heap.log)"
+fi
+
+echo "== JMH"
+(cd benchmarks/jmh && $MVN package -Dwso2ports.version="$VERSION" && $MVN dependency:build-classpath \
+    -Dmdep.outputFile=target/cp.txt -Dwso2ports.version="$VERSION")
+java -Dwso2ports.corpus="$CORPUS" -cp "benchmarks/jmh/target/classes:$(cat benchmarks/jmh/target/cp.txt)" \
+    org.openjdk.jmh.Main -f 1 -wi 3 -i 5 -w 1s -r 1s -p instances=1000,2000,4000 -rf text -rff "$OUT/jmh.txt" \
+    > "$OUT/jmh.log" 2>&1
+
+{
+    echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+    echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1), $($ROOT/mvnw -v 2>/dev/null | head -1 | sed 's/ (.*//');"
+    echo "medians of $PAIRS side-by-side pairs; the 1,000-instance build $HEAP."
+    echo
+    cat "$OUT/builds.md"
+    echo
+    echo "JMH (warm, ms per operation):"
+    echo
+    echo '```'
+    cat "$OUT/jmh.txt"
+    echo '```'
+} > "$OUT/results.md"
+
+# the README keeps the latest figures between its markers
+awk -v file="$OUT/results.md" '
+    /<!-- benchmark results: written by benchmarks\/run.sh -->/ {print; while ((getline line < file) > 0) print line; skip=1; next}
+    /<!-- end of benchmark results -->/ {skip=0}
+    !skip {print}' README.md > "$OUT/README.md" && cp "$OUT/README.md" README.md
+cat "$OUT/results.md"
