@@ -14,6 +14,7 @@ import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
 import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.ports.CatalogEntry;
 import io.github.wso2ports.ports.GeneratedFiles;
 import io.github.wso2ports.ports.Notice;
 import io.github.wso2ports.ports.PortUse;
@@ -187,9 +188,11 @@ public final class OffsetApplier {
             }
         }
         if (byDefault.value() != 0 && offset != byDefault.value()) {
+            // the example port is the catalog's, not a number written here
+            int http = Catalog.builtIn().entry("passthrough-http").map(CatalogEntry::port).orElse(0);
             notes.add("this offset replaces the default " + byDefault.value() + " (" + byDefault.source() + "); it is "
-                    + "not added to it: PassThrough HTTP 8280 listens on " + (8280 + offset) + ", not "
-                    + (8280 + byDefault.value() + offset));
+                    + "not added to it" + (http == 0 ? "" : ": PassThrough HTTP " + http + " listens on "
+                            + (http + offset) + ", not " + (http + byDefault.value() + offset)));
         }
         byte[] after = file.bytes();
         Location at = live != null ? live.location() : location;
