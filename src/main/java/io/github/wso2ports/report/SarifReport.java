@@ -100,8 +100,10 @@ final class SarifReport {
             }
             g.writeEndArray();
         }
+        // stable across runs and line moves, distinct per finding: the head alone is shared by two instances' notices
         g.writeObjectFieldStart("partialFingerprints");
-        g.writeStringField("wso2PortsFinding/v1", f.head());
+        g.writeStringField("wso2PortsFinding/v2", f.head() + " " + String.join(" <-> ",
+                f.owners().stream().map(Owner::name).toList()));
         g.writeEndObject();
         if (f.isSuppressed()) {
             g.writeArrayFieldStart("suppressions");

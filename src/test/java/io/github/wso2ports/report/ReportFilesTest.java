@@ -136,6 +136,23 @@ class ReportFilesTest {
     }
 
     @Test
+    void everyResultHasItsOwnFingerprint() throws Exception {
+        // the same kind on the same host and port for two different pairs of owners: two fingerprints
+        List<RuntimeInstance> instances = List.of(
+                Instances.instance("a", "h", 0, 1, "servlet-https", 9443, 1),
+                Instances.instance("b", "h", 0, 1, "servlet-https", 9443, 1));
+        CheckResult r = CheckResult.evaluate(instances, List.of(), ClashDetector.Options.defaults(), List.of(), true,
+                false);
+        Set<String> prints = new java.util.HashSet<>();
+        JsonNode results = JSON.readTree(ReportFiles.sarif(r, "1")).get("runs").get(0).get("results");
+        for (JsonNode result : results) {
+            assertTrue(prints.add(result.get("partialFingerprints").get("wso2PortsFinding/v2").asText()),
+                    result.toString());
+        }
+        assertEquals(3, results.size(), "a clash and two offset findings, one per instance");
+    }
+
+    @Test
     void theMarkdownHasFindingsFirstThenOneTablePerHostAndTheOutboundPorts() {
         String md = ReportFiles.markdown(estate(), "1.2.3");
         int findings = md.indexOf("## Findings");
