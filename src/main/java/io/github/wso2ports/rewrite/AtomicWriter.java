@@ -17,10 +17,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -96,11 +98,26 @@ public final class AtomicWriter {
         Path real = checkWritable(path, location);
         ReentrantLock local = LOCAL.computeIfAbsent(real, p -> new ReentrantLock());
         local.lock();
-        // the lock is on the file being replaced: a second run that waited for it then sees the new bytes and refuses
-        try (FileChannel lockChannel = FileChannel.open(real, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                FileLock ignored = lockChannel.lock()) {
-            steps.accept(Step.LOCKED);
-            replace(real, lockChannel, location, expected, stamp, content);
+        try {
+            while (true) {
+                // the lock is on the file being replaced, which the winner renames away: a run that waited on the old
+                // file finds the path holding another file, and locks that one instead (then sees new bytes, refuses)
+                Object before = fileKey(real);
+                try (FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    Object opened = fileKey(real);
+                    if (!Objects.equals(before, opened)) {
+                        continue;
+                    }
+                    try (FileLock ignored = channel.lock()) {
+                        if (!Objects.equals(opened, fileKey(real))) {
+                            continue;
+                        }
+                        steps.accept(Step.LOCKED);
+                        replace(real, channel, location, expected, stamp, content);
+                        return;
+                    }
+                }
+            }
         } catch (AccessDeniedException e) {
             throw new Wso2PortsException(location, "permission denied: " + e.getFile(),
                     "Make the file and its folder writable for this user", e);
@@ -109,6 +126,11 @@ public final class AtomicWriter {
         } finally {
             local.unlock();
         }
+    }
+
+    /** The file's identity (device and inode where the platform has them), to tell a replaced file from the same. */
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
     private static void replace(Path real, FileChannel locked, Location location, byte[] expected, String stamp,

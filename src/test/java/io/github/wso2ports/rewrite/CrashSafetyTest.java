@@ -147,6 +147,25 @@ class CrashSafetyTest {
     }
 
     @Test
+    void aRunThatWaitedForTheLockSeesTheFirstRunsWriteAndRefuses() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Path signal = temp.resolve("locked-" + round);
+            Process a = worker("slow", home.toString(), "7", signal.toString());
+            Process b = worker("late", home.toString(), "123", signal.toString());
+            String saidA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String saidB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, a.waitFor());
+            assertEquals(0, b.waitFor());
+            assertEquals("written", saidA);
+            assertTrue(saidB.startsWith("refused: home/" + CARBON + ":")
+                    && saidB.contains(": changed while this run was working on it"), saidB);
+            assertEquals(7, versions.get(key(Trees.read(home.resolve(CARBON)))), "the first run's write stands");
+            OffsetApplier.write(OffsetApplier.plan(LayoutDetector.detect(FolderSource.open(home, "home")), null, 0,
+                    new OffsetApplier.Options(false)));
+        }
+    }
+
+    @Test
     void threadsOfOneJvmTakeTurns() throws Exception {
         int threads = 4;
         CountDownLatch start = new CountDownLatch(1);
