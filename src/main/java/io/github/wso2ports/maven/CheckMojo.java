@@ -71,6 +71,7 @@ public class CheckMojo extends AbstractCheckMojo {
             Map<String, String> properties;
             try {
                 CheckResult result = runCheck(record);
+                long reporting = System.nanoTime();
                 log(result);
                 for (Path report : writeReports(result)) {
                     if (record != null) {
@@ -81,6 +82,10 @@ public class CheckMojo extends AbstractCheckMojo {
                 properties = exportProperties(result);
                 failure = result.fails() ? result.summary() : null;
                 took(started);
+                if (getLog().isDebugEnabled()) {
+                    getLog().debug("  reading " + readMillis + " ms, detecting " + detectMillis + " ms, printing and "
+                            + "reporting " + (System.nanoTime() - reporting) / 1_000_000 + " ms");
+                }
                 if (failure != null) {
                     getLog().error(failure);
                 } else {

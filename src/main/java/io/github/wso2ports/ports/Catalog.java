@@ -6,11 +6,6 @@ import org.dom4j.DocumentHelper;
 import io.github.wso2ports.xml.XmlDocument;
 
 import org.dom4j.InvalidXPathException;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
-import org.tomlj.TomlVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +28,9 @@ import java.util.TreeMap;
 public final class Catalog {
 
     static final String RESOURCE = "/io/github/wso2ports/catalog.toml";
+
+    /** The same catalog as the build derives it from {@link #RESOURCE} ({@link CatalogCompiler}), quick to load. */
+    static final String COMPILED = "/io/github/wso2ports/catalog.json";
 
     private static volatile Catalog builtIn;
 
@@ -47,21 +46,28 @@ public final class Catalog {
         this.inbound = inbound;
     }
 
-    /** The catalog shipped in the plugin, loaded once. */
+    /**
+     * The catalog shipped in the plugin, loaded once: from the compiled form the build writes (its XPaths were
+     * checked then), else, in a classes folder the build has not processed, from catalog.toml itself.
+     */
     public static Catalog builtIn() {
         Catalog c = builtIn;
         if (c == null) {
-            try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the plugin");
-                }
-                c = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] compiled = resource(COMPILED);
+            c = compiled != null ? parse(CatalogData.fromJson(compiled), false)
+                    : parse(new String(Objects.requireNonNull(resource(RESOURCE), RESOURCE + " is missing from the "
+                            + "plugin"), StandardCharsets.UTF_8));
             builtIn = c;
         }
         return c;
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = Catalog.class.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public List<Product> products() {
@@ -101,29 +107,35 @@ public final class Catalog {
 
     // --- parsing: a broken catalog is a bug in the plugin, reported with the entry at fault ---------------------
 
-    static Catalog parse(String text) {
-        TomlParseResult toml = Toml.parse(text, TomlVersion.V1_0_0);
-        if (toml.hasErrors()) {
-            throw new IllegalStateException("catalog: " + toml.errors().get(0));
-        }
+    /** Parses catalog.toml, checking every XPath it holds. */
+    static Catalog parse(String toml) {
+        return parse(CatalogData.fromToml(toml), true);
+    }
+
+    /**
+     * Builds the catalog from its tree.
+     *
+     * @param checkXPaths compile every XPath now, so a bad one names its entry (the build does this to the shipped
+     *                    catalog; at run time an XPath is compiled when first used)
+     */
+    static Catalog parse(CatalogData toml, boolean checkXPaths) {
         Map<String, Condition> flags = new TreeMap<>();
-        TomlTable flagTable = toml.getTable("flag");
-        for (String id : flagTable == null ? Set.<String>of() : flagTable.keySet()) {
-            flags.put(id, condition(flagTable.get(List.of(id)), "flag " + id, Map.of()));
+        CatalogData flagTable = toml.table("flag");
+        for (String id : flagTable == null ? Set.<String>of() : flagTable.keys()) {
+            flags.put(id, condition(flagTable.get(id), "flag " + id, Map.of(), checkXPaths));
         }
         List<Product> products = new ArrayList<>();
-        TomlArray productArray = toml.getArray("product");
-        for (int i = 0; productArray != null && i < productArray.size(); i++) {
-            products.add(product(productArray.getTable(i)));
+        for (CatalogData p : toml.tables("product")) {
+            products.add(product(p));
         }
-        TomlArray ports = toml.getArray("port");
-        if (ports == null) {
+        List<CatalogData> ports = toml.tables("port");
+        if (ports.isEmpty()) {
             throw new IllegalStateException("catalog: no [[port]] entries");
         }
         List<CatalogEntry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < ports.size(); i++) {
-            CatalogEntry e = entry(ports.getTable(i), i, flags);
+            CatalogEntry e = entry(ports.get(i), i, flags, checkXPaths);
             if (!ids.add(e.id())) {
                 throw new IllegalStateException("catalog: duplicate id " + e.id());
             }
@@ -143,106 +155,99 @@ public final class Catalog {
             }
         }
         List<UrlEntry> urls = new ArrayList<>();
-        TomlArray urlArray = toml.getArray("url");
-        for (int i = 0; urlArray != null && i < urlArray.size(); i++) {
-            TomlTable t = urlArray.getTable(i);
+        List<CatalogData> urlArray = toml.tables("url");
+        for (int i = 0; i < urlArray.size(); i++) {
+            CatalogData t = urlArray.get(i);
             String id = required(t, "id", "[[url]] #" + (i + 1));
             String follows = required(t, "follows", id);
             if (!ids.contains(follows)) {
                 throw new IllegalStateException("catalog: url " + id + " follows unknown port " + follows);
             }
             List<Locator> locators = new ArrayList<>();
-            TomlArray l = t.getArray("locators");
-            for (int k = 0; l != null && k < l.size(); k++) {
-                locators.add(locator(l.getTable(k), id));
+            for (CatalogData l : t.tables("locators")) {
+                locators.add(locator(l, id, checkXPaths));
             }
-            String target = t.getString("target", () -> "any");
+            String target = t.string("target", "any");
             if (!List.of("self", "other", "any").contains(target)) {
                 throw new IllegalStateException("catalog: url " + id + ": target must be self, other or any");
             }
             urls.add(new UrlEntry(id, required(t, "purpose", id), follows, target, strings(t, "groups"), locators,
                     required(t, "source", id)));
         }
-        TomlTable in = toml.getTable("inbound");
-        return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags));
+        CatalogData in = toml.table("inbound");
+        return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags, checkXPaths));
     }
 
-    private static InboundScan inbound(TomlTable t, Map<String, Condition> flags) {
+    private static InboundScan inbound(CatalogData t, Map<String, Condition> flags, boolean checkXPaths) {
         String id = required(t, "id", "[inbound]");
         List<InboundScan.Parameter> parameters = new ArrayList<>();
-        TomlArray a = t.getArray("parameter");
-        for (int i = 0; a != null && i < a.size(); i++) {
-            TomlTable p = a.getTable(i);
+        List<CatalogData> a = t.tables("parameter");
+        for (int i = 0; i < a.size(); i++) {
+            CatalogData p = a.get(i);
             String what = "[[inbound.parameter]] #" + (i + 1);
             List<String> names = strings(p, "names");
             OffsetRule rule = OffsetRule.parse(required(p, "rule", what));
             if (names.isEmpty() || (rule != OffsetRule.CONDITIONAL && rule != OffsetRule.FIXED)) {
                 throw new IllegalStateException("catalog: " + what + " needs names and a conditional or fixed rule");
             }
-            parameters.add(new InboundScan.Parameter(names, p.getString("address"), rule,
-                    condition(p.get(List.of("shifts")), what, flags), p.getString("stays"), required(p, "source", what)));
+            parameters.add(new InboundScan.Parameter(names, p.string("address"), rule,
+                    condition(p.get("shifts"), what, flags, checkXPaths), p.string("stays"), required(p, "source", what)));
         }
         return new InboundScan(id, required(t, "purpose", id), strings(t, "groups"), required(t, "folder", id),
                 required(t, "source", id), parameters);
     }
 
-    private static Product product(TomlTable t) {
+    private static Product product(CatalogData t) {
         String key = required(t, "key", "product");
         List<Product.VersionGroups> versions = new ArrayList<>();
-        TomlArray v = t.getArray("versions");
-        for (int i = 0; v != null && i < v.size(); i++) {
-            TomlTable vt = v.getTable(i);
-            versions.add(new Product.VersionGroups(vt.getString("from"), vt.getString("until"), strings(vt, "groups")));
+        for (CatalogData vt : t.tables("versions")) {
+            versions.add(new Product.VersionGroups(vt.string("from"), vt.string("until"), strings(vt, "groups")));
         }
         List<Product.RuntimeSpec> runtimes = new ArrayList<>();
-        TomlArray r = t.getArray("runtime");
-        for (int i = 0; r != null && i < r.size(); i++) {
-            TomlTable rt = r.getTable(i);
-            Long shipped = rt.getLong("shipped_offset");
+        for (CatalogData rt : t.tables("runtime")) {
+            Long shipped = rt.number("shipped_offset");
             runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), strings(rt, "groups"),
                     shipped == null ? 0 : shipped.intValue(), portMap(rt, key)));
         }
-        Long defaultOffset = t.getLong("default_offset");
+        Long defaultOffset = t.number("default_offset");
         return new Product(key, required(t, "name", key), strings(t, "markers"), strings(t, "groups"),
                 defaultOffset == null ? null : defaultOffset.intValue(), versions, runtimes, portMap(t, key),
-                t.getString("correction"));
+                t.string("correction"));
     }
 
-    private static CatalogEntry entry(TomlTable t, int index, Map<String, Condition> flags) {
+    private static CatalogEntry entry(CatalogData t, int index, Map<String, Condition> flags, boolean checkXPaths) {
         String id = required(t, "id", "[[port]] #" + (index + 1));
-        Long port = t.getLong("port");
+        Long port = t.number("port");
         OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
         if (port == null || port < 0 || port > 65535 || (port == 0 && rule != OffsetRule.RANDOM)) {
             throw new IllegalStateException("catalog: " + id + ": port must be 1..65535 (0 only for random ports)");
         }
-        String protocol = t.getString("protocol", () -> "tcp").toLowerCase(Locale.ROOT);
+        String protocol = t.string("protocol", "tcp").toLowerCase(Locale.ROOT);
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
             throw new IllegalStateException("catalog: " + id + ": protocol must be tcp or udp");
         }
         List<Locator> locators = new ArrayList<>();
-        TomlArray l = t.getArray("locators");
-        for (int i = 0; l != null && i < l.size(); i++) {
-            locators.add(locator(l.getTable(i), id));
+        for (CatalogData l : t.tables("locators")) {
+            locators.add(locator(l, id, checkXPaths));
         }
         // deployment.toml keys first: they beat the generated XML
         locators.sort((a, b) -> Boolean.compare(b.isToml(), a.isToml()));
-        Condition when = t.contains("when") ? condition(t.get(List.of("when")), id, flags) : Condition.ALWAYS;
+        Condition when = t.has("when") ? condition(t.get("when"), id, flags, checkXPaths) : Condition.ALWAYS;
         List<Integer> seed = new ArrayList<>();
-        TomlArray s = t.getArray("seed");
-        for (int i = 0; s != null && i < s.size(); i++) {
-            seed.add((int) s.getLong(i));
+        for (Long n : t.numbers("seed")) {
+            seed.add(n.intValue());
         }
         return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
-                condition(t.get(List.of("shifts")), id, flags), strings(t, "groups"), locators, when,
-                required(t, "source", id), t.getString("correction"), seed, t.getString("stays"),
-                t.getString("system_property"), Boolean.TRUE.equals(t.getBoolean("ha_offset_quirk")));
+                condition(t.get("shifts"), id, flags, checkXPaths), strings(t, "groups"), locators, when,
+                required(t, "source", id), t.string("correction"), seed, t.string("stays"),
+                t.string("system_property"), Boolean.TRUE.equals(t.bool("ha_offset_quirk")));
     }
 
     /**
      * A flag: a boolean (a constant), the id of a {@code [flag.<id>]} table, or a table of its own (name, toml as a
      * key or a list of keys, file with xpath/yaml/property, parameter, default, default_for, default_off_for).
      */
-    private static Condition condition(Object value, String id, Map<String, Condition> flags) {
+    private static Condition condition(Object value, String id, Map<String, Condition> flags, boolean checkXPaths) {
         if (value == null || value instanceof Boolean) {
             return Condition.constant(Boolean.TRUE.equals(value));
         }
@@ -253,24 +258,24 @@ public final class Catalog {
             }
             return c;
         }
-        if (!(value instanceof TomlTable w)) {
+        if (!(value instanceof CatalogData w)) {
             throw new IllegalStateException("catalog: " + id + ": a flag is a boolean, a flag id or a table");
         }
-        List<String> toml = w.isString("toml") ? List.of(w.getString("toml")) : strings(w, "toml");
-        Locator fileTest = w.getString("file") == null ? null : locator(w, id).fileOnly();
-        return new Condition(w.getString("name"), toml, fileTest, w.getString("parameter"),
-                Boolean.TRUE.equals(w.getBoolean("default")), strings(w, "default_for"), strings(w, "default_off_for"));
+        List<String> toml = w.isString("toml") ? List.of(w.string("toml")) : strings(w, "toml");
+        Locator fileTest = w.string("file") == null ? null : locator(w, id, checkXPaths).fileOnly();
+        return new Condition(w.string("name"), toml, fileTest, w.string("parameter"),
+                Boolean.TRUE.equals(w.bool("default")), strings(w, "default_for"), strings(w, "default_off_for"));
     }
 
-    private static Locator locator(TomlTable t, String id) {
-        String xpath = t.getString("xpath");
-        String rule = t.getString("rule");
-        String toml = t.isString("toml") ? t.getString("toml") : null;
-        Locator loc = new Locator(toml, t.getString("file"), xpath, t.getString("yaml"), t.getString("property"),
-                t.getString("inbound"), t.getString("address"), rule == null ? null : OffsetRule.parse(rule),
-                t.getString("stays"));
-        checkXPath(xpath, id);
-        if (xpath != null) {
+    private static Locator locator(CatalogData t, String id, boolean checkXPaths) {
+        String xpath = t.string("xpath");
+        String rule = t.string("rule");
+        String toml = t.isString("toml") ? t.string("toml") : null;
+        Locator loc = new Locator(toml, t.string("file"), xpath, t.string("yaml"), t.string("property"),
+                t.string("inbound"), t.string("address"), rule == null ? null : OffsetRule.parse(rule),
+                t.string("stays"));
+        if (checkXPaths && xpath != null) {
+            checkXPath(xpath, id);
             checkXPath(loc.address(), id);
         }
         int kinds = (xpath != null ? 1 : 0) + (loc.yaml() != null ? 1 : 0) + (loc.property() != null ? 1 : 0);
@@ -296,12 +301,12 @@ public final class Catalog {
         }
     }
 
-    private static Map<String, Integer> portMap(TomlTable t, String what) {
-        TomlTable ports = t.getTable("ports");
+    private static Map<String, Integer> portMap(CatalogData t, String what) {
+        CatalogData ports = t.table("ports");
         Map<String, Integer> out = new TreeMap<>();
         if (ports != null) {
-            for (String id : ports.keySet()) {
-                Long n = ports.getLong(List.of(id));
+            for (String id : ports.keys()) {
+                Long n = ports.number(id);
                 if (n == null || n < 0 || n > 65535) {
                     throw new IllegalStateException("catalog: " + what + ": ports." + id + " must be 0..65535");
                 }
@@ -311,17 +316,12 @@ public final class Catalog {
         return out;
     }
 
-    private static List<String> strings(TomlTable t, String key) {
-        TomlArray a = t.getArray(key);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; a != null && i < a.size(); i++) {
-            out.add(a.getString(i));
-        }
-        return List.copyOf(out);
+    private static List<String> strings(CatalogData t, String key) {
+        return t.strings(key);
     }
 
-    private static String required(TomlTable t, String key, String what) {
-        String v = t.getString(key);
+    private static String required(CatalogData t, String key, String what) {
+        String v = t.string(key);
         if (v == null || v.isBlank()) {
             throw new IllegalStateException("catalog: " + what + " has no " + key);
         }

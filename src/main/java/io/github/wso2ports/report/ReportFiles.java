@@ -11,10 +11,13 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the three report files. Their bytes depend on the estate alone: no timestamps, no absolute paths (paths
@@ -29,48 +32,85 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes ports.json, ports.md and wso2-ports.sarif into {@code dir}; returns their paths. */
+    /**
+     * Writes ports.json, ports.md and wso2-ports.sarif into {@code dir}, each streamed straight to its file and the
+     * three at once (a 1,000-instance estate makes some 35 MB of them); returns their paths.
+     */
     public static List<Path> write(Path dir, CheckResult result, String toolVersion) {
         try {
             Files.createDirectories(dir);
-            Path json = dir.resolve(JSON);
-            Path md = dir.resolve(MARKDOWN);
-            Path sarif = dir.resolve(SARIF);
-            Files.writeString(json, json(result), StandardCharsets.UTF_8);
-            Files.writeString(md, MarkdownReport.render(result, toolVersion), StandardCharsets.UTF_8);
-            Files.writeString(sarif, sarif(result, toolVersion), StandardCharsets.UTF_8);
-            return List.of(json, md, sarif);
         } catch (IOException e) {
-            throw new Wso2PortsException(null, "cannot write the reports: " + e, "Make the output directory "
-                    + "writable, or point -Dwso2-ports.outputDirectory elsewhere", e);
+            throw cannotWrite(e);
         }
+        Map<Path, Body> reports = new LinkedHashMap<>();
+        reports.put(dir.resolve(JSON), out -> json(result, out));
+        reports.put(dir.resolve(MARKDOWN), out -> MarkdownReport.write(result, toolVersion, out));
+        reports.put(dir.resolve(SARIF), out -> sarif(result, toolVersion, out));
+        try {
+            reports.entrySet().parallelStream().forEach(r -> {
+                try (Writer out = Files.newBufferedWriter(r.getKey(), StandardCharsets.UTF_8)) {
+                    r.getValue().write(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw cannotWrite(e.getCause());
+        }
+        return List.copyOf(reports.keySet());
+    }
+
+    private static Wso2PortsException cannotWrite(IOException e) {
+        return new Wso2PortsException(null, "cannot write the reports: " + e, "Make the output directory "
+                + "writable, or point -Dwso2-ports.outputDirectory elsewhere", e);
     }
 
     public static String json(CheckResult result) {
-        return render(g -> JsonReport.write(result, g));
+        return render(out -> json(result, out));
     }
 
     public static String sarif(CheckResult result, String toolVersion) {
-        return render(g -> SarifReport.write(result, toolVersion, g));
+        return render(out -> sarif(result, toolVersion, out));
     }
 
     public static String markdown(CheckResult result, String toolVersion) {
-        return MarkdownReport.render(result, toolVersion);
+        return render(out -> MarkdownReport.write(result, toolVersion, out));
+    }
+
+    private static void json(CheckResult result, Writer out) throws IOException {
+        generate(out, g -> JsonReport.write(result, g));
+    }
+
+    private static void sarif(CheckResult result, String toolVersion, Writer out) throws IOException {
+        generate(out, g -> SarifReport.write(result, toolVersion, g));
     }
 
     private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private interface JsonBody {
         void write(JsonGenerator g) throws IOException;
     }
 
     private static String render(Body body) {
         StringWriter out = new StringWriter();
-        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
-            body.write(g);
+        try {
+            body.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out + "\n";
+        return out.toString();
+    }
+
+    /** Two-space indents, LF line ends whatever the platform, a final line break. */
+    private static void generate(Writer out, JsonBody body) throws IOException {
+        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+            body.write(g);
+        }
+        out.write('\n');
     }
 }

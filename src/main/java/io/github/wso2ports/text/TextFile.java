@@ -256,19 +256,37 @@ public final class TextFile {
             int[] starts = new int[16];
             int n = 0;
             starts[n++] = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-                if (lineBreak) {
-                    if (n == starts.length) {
-                        starts = Arrays.copyOf(starts, n * 2);
-                    }
-                    starts[n++] = i + 1;
+            // String.indexOf is compiled code from the first call (the JVM has run it long before this plugin), a
+            // char loop of ours is interpreted for a while: this runs once on every config file of every instance
+            int lf = text.indexOf('\n');
+            int cr = loneCarriageReturn(0);
+            while (lf >= 0 || cr >= 0) {
+                int lineBreak = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+                starts = add(starts, n++, lineBreak + 1);
+                if (lineBreak == lf) {
+                    lf = text.indexOf('\n', lf + 1);
+                } else {
+                    cr = loneCarriageReturn(cr + 1);
                 }
             }
             lineStarts = Arrays.copyOf(starts, n);
         }
         return lineStarts;
+    }
+
+    /** The next CR from {@code from} that ends a line by itself (a CR LF ends its line at the LF), or -1. */
+    private int loneCarriageReturn(int from) {
+        int i = text.indexOf('\r', from);
+        while (i >= 0 && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            i = text.indexOf('\r', i + 2);
+        }
+        return i;
+    }
+
+    private static int[] add(int[] starts, int n, int start) {
+        int[] out = n == starts.length ? Arrays.copyOf(starts, n * 2) : starts;
+        out[n] = start;
+        return out;
     }
 
     private enum Bom {

@@ -172,6 +172,29 @@ class CatalogTest {
         assertEquals(0, Versions.compare("5.10", "5.10.0"));
     }
 
+    /** The plugin loads catalog.json, which the build derives from catalog.toml: the two must be one catalog. */
+    @Test
+    void compiledCatalogIsTheTomlCatalog() {
+        byte[] json = Catalog.resource(Catalog.COMPILED);
+        assertNotNull(json, Catalog.COMPILED + " was not written by the build (exec-maven-plugin, process-classes)");
+        Catalog fromToml = Catalog.parse(new String(Catalog.resource(Catalog.RESOURCE), StandardCharsets.UTF_8));
+        Catalog fromJson = Catalog.parse(CatalogData.fromJson(json), false);
+        assertEquals(fromToml.products(), fromJson.products());
+        assertEquals(fromToml.entries(), fromJson.entries());
+        assertEquals(fromToml.urls(), fromJson.urls());
+        assertEquals(fromToml.inbound(), fromJson.inbound());
+        assertEquals(fromToml.entries(), catalog.entries(), "builtIn() is the compiled catalog");
+        // the round trip keeps every value and type, not just what the records use
+        CatalogData tree = CatalogData.fromToml("a = 1\nb = \"x\"\nc = true\nd = 1.5\n[t]\ne = [1, 2]\n"
+                + "[[u]]\nf = { g = \"h\" }\n");
+        assertEquals(tree.toJson(), CatalogData.fromJson(tree.toJson().getBytes(StandardCharsets.UTF_8)).toJson());
+        assertEquals("{\"a\":1,\"b\":\"x\",\"c\":true,\"d\":1.5,\"t\":{\"e\":[1,2]},\"u\":[{\"f\":{\"g\":\"h\"}}]}\n",
+                tree.toJson());
+        assertThrows(IllegalStateException.class, () -> CatalogData.fromToml("a = 1979-05-27T07:32:00Z\n"));
+        assertThrows(IllegalStateException.class, () -> tree.string("a"), "a type mismatch is named");
+        assertThrows(IllegalStateException.class, () -> tree.table("t").strings("e"));
+    }
+
     @Test
     void brokenCatalogsAreRejected() {
         String ok = "[[port]]\nid = \"a\"\nport = 1\npurpose = \"p\"\nrule = \"offset\"\nsource = \"s\"\n";

@@ -83,6 +83,31 @@ class TextFileTest {
         assertFalse(f.endsWithLineBreak());
     }
 
+    /** Every mix of LF, CR LF and lone CR, against the definition read one character at a time. */
+    @Test
+    void linesMatchTheDefinitionForEveryBreakMix() {
+        char[] alphabet = {'a', '\r', '\n'};
+        for (int length = 0; length <= 7; length++) {
+            for (int combo = 0; combo < Math.pow(3, length); combo++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0, c = combo; i < length; i++, c /= 3) {
+                    text.append(alphabet[c % 3]);
+                }
+                String t = text.toString();
+                TextFile f = TextFile.utf8(AT, t.getBytes(StandardCharsets.UTF_8));
+                int line = 1;
+                for (int i = 0; i <= t.length(); i++) {
+                    assertEquals(line, f.lineOf(i), () -> "offset in " + t.replace("\r", "CR").replace("\n", "LF"));
+                    if (i < t.length() && (t.charAt(i) == '\n'
+                            || (t.charAt(i) == '\r' && (i + 1 == t.length() || t.charAt(i + 1) != '\n')))) {
+                        line++;
+                    }
+                }
+                assertEquals(line, f.lineCount(), t);
+            }
+        }
+    }
+
     @Test
     void lineSeparatorFollowsTheFile() {
         assertEquals("\r\n", TextFile.utf8(AT, "a\r\nb\r\nc\n".getBytes(StandardCharsets.UTF_8)).lineSeparator());
