@@ -79,9 +79,16 @@ fi
 echo "== JMH"
 (cd benchmarks/jmh && $MVN package -Dwso2ports.version="$VERSION" && $MVN dependency:build-classpath \
     -Dmdep.outputFile=target/cp.txt -Dwso2ports.version="$VERSION")
-java -Dwso2ports.corpus="$CORPUS" -cp "benchmarks/jmh/target/classes:$(cat benchmarks/jmh/target/cp.txt)" \
-    org.openjdk.jmh.Main -f 1 -wi 3 -i 5 -w 1s -r 1s -p instances=1000,2000,4000 -rf text -rff "$OUT/jmh.txt" \
+JMH="java -Dwso2ports.corpus=$CORPUS -cp benchmarks/jmh/target/classes:$(cat benchmarks/jmh/target/cp.txt) org.openjdk.jmh.Main"
+$JMH -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$OUT/jmh-read-apply.txt" 'ReadBenchmark|ApplyBenchmark' \
     > "$OUT/jmh.log" 2>&1
+# detection as the estate doubles, with two forks and more iterations: whether it grows linearly must not drown in noise
+$JMH -f 2 -wi 5 -i 10 -w 1s -r 1s -p instances=1000,2000,4000,8000 -rf text -rff "$OUT/jmh-detect.txt" DetectBenchmark \
+    >> "$OUT/jmh.log" 2>&1
+{ cat "$OUT/jmh-read-apply.txt"; tail -n +2 "$OUT/jmh-detect.txt"; } > "$OUT/jmh.txt"
+# per instance, so linear growth shows as a flat column
+DETECT=$(awk '/DetectBenchmark.detect/ {printf "%s%d instances: %.2f µs per instance", sep, $2, $5 * 1000 / $2; sep="; "}' \
+    "$OUT/jmh-detect.txt")
 
 {
     echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
@@ -95,6 +102,8 @@ java -Dwso2ports.corpus="$CORPUS" -cp "benchmarks/jmh/target/classes:$(cat bench
     echo '```'
     cat "$OUT/jmh.txt"
     echo '```'
+    echo
+    echo "Detection per instance: $DETECT."
 } > "$OUT/results.md"
 
 # the README keeps the latest figures between its markers

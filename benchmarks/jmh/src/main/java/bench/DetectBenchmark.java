@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 public class DetectBenchmark {
 
-    @Param({"250", "1000", "4000"})
+    @Param({"1000", "2000", "4000", "8000"})
     int instances;
 
     private List<RuntimeInstance> estate;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,8 +66,10 @@ final class SarifReport {
         g.writeEndObject();
         g.writeEndObject();
         g.writeArrayFieldStart("results");
+        // an estate has a few dozen files and thousands of findings in them: each path is made a URI once
+        Map<String, String> uris = new HashMap<>();
         for (Finding f : result.findings()) {
-            result(f, g);
+            result(f, g, uris);
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -74,7 +77,7 @@ final class SarifReport {
         g.writeEndObject();
     }
 
-    private static void result(Finding f, JsonGenerator g) throws IOException {
+    private static void result(Finding f, JsonGenerator g, Map<String, String> uris) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.kind().label());
         g.writeNumberField("ruleIndex", f.kind().ordinal());
@@ -90,13 +93,13 @@ final class SarifReport {
         }
         if (!located.isEmpty()) {
             g.writeArrayFieldStart("locations");
-            physical(g, located.get(0), -1);
+            physical(g, located.get(0), -1, uris);
             g.writeEndArray();
         }
         if (located.size() > 1) {
             g.writeArrayFieldStart("relatedLocations");
             for (int i = 1; i < located.size(); i++) {
-                physical(g, located.get(i), i);
+                physical(g, located.get(i), i, uris);
             }
             g.writeEndArray();
         }
@@ -118,7 +121,7 @@ final class SarifReport {
     }
 
     /** A location object; {@code id} >= 0 for related locations, which also say whose port it is. */
-    private static void physical(JsonGenerator g, Owner o, int id) throws IOException {
+    private static void physical(JsonGenerator g, Owner o, int id, Map<String, String> uris) throws IOException {
         Location l = o.location();
         g.writeStartObject();
         if (id >= 0) {
@@ -126,7 +129,7 @@ final class SarifReport {
         }
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri(l.file()));
+        g.writeStringField("uri", uris.computeIfAbsent(l.file(), SarifReport::uri));
         g.writeEndObject();
         if (l.line() > 0) {
             g.writeObjectFieldStart("region");
