@@ -5,8 +5,7 @@ import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.text.TextFile;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -15,6 +14,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -44,9 +46,12 @@ public final class YamlDocument {
         options.setMaxAliasesForCollections(50);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit(16 * 1024 * 1024);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        // what Yaml.compose does, without building the constructor, representer and dumper a Yaml instance carries
+        // and composing never uses
         try {
-            return new YamlDocument(file, yaml.compose(new StringReader(file.text())));
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(file.text())), options),
+                    new Resolver(), options);
+            return new YamlDocument(file, composer.getSingleNode());
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new Wso2PortsException(file.location().atLine(mark == null ? 0 : mark.getLine() + 1),
