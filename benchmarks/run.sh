@@ -85,7 +85,7 @@ $JMH -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$OUT/jmh-read-apply.txt" 'ReadBe
 # detection as the estate doubles, with two forks and more iterations: whether it grows linearly must not drown in noise
 $JMH -f 2 -wi 5 -i 10 -w 1s -r 1s -p instances=1000,2000,4000,8000 -rf text -rff "$OUT/jmh-detect.txt" DetectBenchmark \
     >> "$OUT/jmh.log" 2>&1
-{ cat "$OUT/jmh-read-apply.txt"; tail -n +2 "$OUT/jmh-detect.txt"; } > "$OUT/jmh.txt"
+{ cat "$OUT/jmh-read-apply.txt"; echo; cat "$OUT/jmh-detect.txt"; } > "$OUT/jmh.txt"
 # per instance, so linear growth shows as a flat column
 DETECT=$(awk '/DetectBenchmark.detect/ {printf "%s%d instances: %.2f µs per instance", sep, $2, $5 * 1000 / $2; sep="; "}' \
     "$OUT/jmh-detect.txt")

@@ -28,8 +28,10 @@ final class LinkChecker {
     static List<Finding> check(List<RuntimeInstance> instances, List<ReservedPort> reserved, List<Link> links) {
         Map<Key, List<Held>> listening = new HashMap<>();
         Map<String, List<RuntimeInstance>> byHost = new HashMap<>();
+        Map<String, RuntimeInstance> byId = new HashMap<>();
         for (RuntimeInstance i : instances) {
             byHost.computeIfAbsent(i.host(), h -> new ArrayList<>()).add(i);
+            byId.putIfAbsent(i.id(), i);
             for (PortUse p : i.config().ports()) {
                 if (p.listens() && p.entry().protocol().equals("tcp")) {
                     listening.computeIfAbsent(new Key(i.host(), p.effective(i.offset())), k -> new ArrayList<>())
@@ -43,8 +45,7 @@ final class LinkChecker {
                 Link explicit = links.stream().filter(l -> l.from().equals(a.id()) && l.url().equals(u.entry().id()))
                         .findFirst().orElse(null);
                 if (explicit != null) {
-                    RuntimeInstance b = instances.stream().filter(i -> i.id().equals(explicit.to())).findFirst()
-                            .orElse(null);
+                    RuntimeInstance b = byId.get(explicit.to());
                     if (b != null) {
                         PortUse target = port(b, u.entry().follows());
                         if (target == null) {

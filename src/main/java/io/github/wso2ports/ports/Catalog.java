@@ -1,8 +1,6 @@
 package io.github.wso2ports.ports;
 
 import io.github.wso2ports.config.CarbonXml;
-
-import org.dom4j.DocumentHelper;
 import io.github.wso2ports.xml.XmlDocument;
 
 import org.dom4j.InvalidXPathException;
@@ -118,17 +116,17 @@ public final class Catalog {
      * @param checkXPaths compile every XPath now, so a bad one names its entry (the build does this to the shipped
      *                    catalog; at run time an XPath is compiled when first used)
      */
-    static Catalog parse(CatalogData toml, boolean checkXPaths) {
+    static Catalog parse(CatalogData root, boolean checkXPaths) {
         Map<String, Condition> flags = new TreeMap<>();
-        CatalogData flagTable = toml.table("flag");
+        CatalogData flagTable = root.table("flag");
         for (String id : flagTable == null ? Set.<String>of() : flagTable.keys()) {
             flags.put(id, condition(flagTable.get(id), "flag " + id, Map.of(), checkXPaths));
         }
         List<Product> products = new ArrayList<>();
-        for (CatalogData p : toml.tables("product")) {
+        for (CatalogData p : root.tables("product")) {
             products.add(product(p));
         }
-        List<CatalogData> ports = toml.tables("port");
+        List<CatalogData> ports = root.tables("port");
         if (ports.isEmpty()) {
             throw new IllegalStateException("catalog: no [[port]] entries");
         }
@@ -155,7 +153,7 @@ public final class Catalog {
             }
         }
         List<UrlEntry> urls = new ArrayList<>();
-        List<CatalogData> urlArray = toml.tables("url");
+        List<CatalogData> urlArray = root.tables("url");
         for (int i = 0; i < urlArray.size(); i++) {
             CatalogData t = urlArray.get(i);
             String id = required(t, "id", "[[url]] #" + (i + 1));
@@ -174,7 +172,7 @@ public final class Catalog {
             urls.add(new UrlEntry(id, required(t, "purpose", id), follows, target, strings(t, "groups"), locators,
                     required(t, "source", id)));
         }
-        CatalogData in = toml.table("inbound");
+        CatalogData in = root.table("inbound");
         return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags, checkXPaths));
     }
 
