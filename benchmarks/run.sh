@@ -79,11 +79,14 @@ fi
 echo "== JMH"
 (cd benchmarks/jmh && $MVN package -Dwso2ports.version="$VERSION" && $MVN dependency:build-classpath \
     -Dmdep.outputFile=target/cp.txt -Dwso2ports.version="$VERSION")
-JMH="java -Dwso2ports.corpus=$CORPUS -cp benchmarks/jmh/target/classes:$(cat benchmarks/jmh/target/cp.txt) org.openjdk.jmh.Main"
-$JMH -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$OUT/jmh-read-apply.txt" 'ReadBenchmark|ApplyBenchmark' \
+jmh() {
+    java -Dwso2ports.corpus="$CORPUS" -cp "benchmarks/jmh/target/classes:$(cat benchmarks/jmh/target/cp.txt)" \
+        org.openjdk.jmh.Main "$@"
+}
+jmh -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff "$OUT/jmh-read-apply.txt" 'ReadBenchmark|ApplyBenchmark' \
     > "$OUT/jmh.log" 2>&1
 # detection as the estate doubles, with two forks and more iterations: whether it grows linearly must not drown in noise
-$JMH -f 2 -wi 5 -i 10 -w 1s -r 1s -p instances=1000,2000,4000,8000 -rf text -rff "$OUT/jmh-detect.txt" DetectBenchmark \
+jmh -f 2 -wi 5 -i 10 -w 1s -r 1s -p instances=1000,2000,4000,8000 -rf text -rff "$OUT/jmh-detect.txt" DetectBenchmark \
     >> "$OUT/jmh.log" 2>&1
 { cat "$OUT/jmh-read-apply.txt"; echo; cat "$OUT/jmh-detect.txt"; } > "$OUT/jmh.txt"
 # per instance, so linear growth shows as a flat column

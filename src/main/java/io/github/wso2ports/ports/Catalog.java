@@ -31,6 +31,8 @@ public final class Catalog {
     static final String COMPILED = "/io/github/wso2ports/catalog.json";
 
     private static volatile Catalog builtIn;
+    /** Which resource {@link #builtIn()} was loaded from. */
+    private static volatile String builtInSource;
 
     private final List<Product> products;
     private final List<CatalogEntry> entries;
@@ -55,9 +57,15 @@ public final class Catalog {
             c = compiled != null ? parse(CatalogData.fromJson(compiled), false)
                     : parse(new String(Objects.requireNonNull(resource(RESOURCE), RESOURCE + " is missing from the "
                             + "plugin"), StandardCharsets.UTF_8));
+            builtInSource = compiled != null ? COMPILED : RESOURCE;
             builtIn = c;
         }
         return c;
+    }
+
+    static String builtInSource() {
+        builtIn();
+        return builtInSource;
     }
 
     static byte[] resource(String name) {

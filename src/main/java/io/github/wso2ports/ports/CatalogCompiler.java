@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Run by the build (process-classes): checks catalog.toml as the tests do (every reference, number and XPath) and
+ * Run by the build (process-classes): checks catalog.toml's own consistency (every reference, number and XPath) and
  * writes the same tree as JSON next to it in the classes folder, which {@link Catalog#builtIn()} loads. A broken
  * catalog fails the build here, naming the entry at fault.
  */

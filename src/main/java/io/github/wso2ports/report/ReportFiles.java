@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the three report files. Their bytes depend on the estate alone: no timestamps, no absolute paths (paths
@@ -46,16 +47,22 @@ public final class ReportFiles {
         reports.put(dir.resolve(JSON), out -> json(result, out));
         reports.put(dir.resolve(MARKDOWN), out -> MarkdownReport.write(result, toolVersion, out));
         reports.put(dir.resolve(SARIF), out -> sarif(result, toolVersion, out));
-        try {
-            reports.entrySet().parallelStream().forEach(r -> {
-                try (Writer out = Files.newBufferedWriter(r.getKey(), StandardCharsets.UTF_8)) {
-                    r.getValue().write(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw cannotWrite(e.getCause());
+        // each writer keeps its failure, so none is still writing when the build hears of one
+        Map<Path, Exception> failed = new ConcurrentHashMap<>();
+        reports.entrySet().parallelStream().forEach(r -> {
+            try (Writer out = Files.newBufferedWriter(r.getKey(), StandardCharsets.UTF_8)) {
+                r.getValue().write(out);
+            } catch (IOException | RuntimeException e) {
+                failed.put(r.getKey(), e);
+            }
+        });
+        for (Path report : reports.keySet()) {
+            Exception e = failed.get(report);
+            if (e instanceof IOException io) {
+                throw cannotWrite(io);
+            } else if (e != null) {
+                throw (RuntimeException) e;
+            }
         }
         return List.copyOf(reports.keySet());
     }

@@ -1,6 +1,7 @@
 package io.github.wso2ports.report;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.ClashDetector;
 import io.github.wso2ports.check.ReservedPort;
@@ -29,6 +30,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportFilesTest {
@@ -177,6 +179,18 @@ class ReportFilesTest {
             assertFalse(text.contains("\r"), "LF only");
             assertFalse(text.contains(temp.toString()), "no absolute path");
         }
+    }
+
+    /** The three are written at once: one that cannot be written fails the call only after the others are whole. */
+    @Test
+    void aReportThatCannotBeWrittenFailsAfterTheOthersAreWritten() throws Exception {
+        Path dir = temp.resolve("c");
+        Files.createDirectories(dir.resolve(ReportFiles.MARKDOWN)); // a folder where ports.md goes
+        Wso2PortsException e = assertThrows(Wso2PortsException.class, () -> ReportFiles.write(dir, estate(), "1.2.3"));
+        assertTrue(e.getMessage().contains("cannot write the reports") && e.getMessage().contains(ReportFiles.MARKDOWN),
+                e.getMessage());
+        assertEquals(ReportFiles.json(estate()), Files.readString(dir.resolve(ReportFiles.JSON)));
+        assertEquals(ReportFiles.sarif(estate(), "1.2.3"), Files.readString(dir.resolve(ReportFiles.SARIF)));
     }
 
     @Test
