@@ -31,8 +31,6 @@ public final class Catalog {
     static final String COMPILED = "/io/github/wso2ports/catalog.json";
 
     private static volatile Catalog builtIn;
-    /** Which resource {@link #builtIn()} was loaded from. */
-    private static volatile String builtInSource;
 
     private final List<Product> products;
     private final List<CatalogEntry> entries;
@@ -53,19 +51,18 @@ public final class Catalog {
     public static Catalog builtIn() {
         Catalog c = builtIn;
         if (c == null) {
-            byte[] compiled = resource(COMPILED);
-            c = compiled != null ? parse(CatalogData.fromJson(compiled), false)
-                    : parse(new String(Objects.requireNonNull(resource(RESOURCE), RESOURCE + " is missing from the "
-                            + "plugin"), StandardCharsets.UTF_8));
-            builtInSource = compiled != null ? COMPILED : RESOURCE;
+            String source = builtInSource();
+            byte[] bytes = Objects.requireNonNull(resource(source), source + " is missing from the plugin");
+            c = source.equals(COMPILED) ? parse(CatalogData.fromJson(bytes), false)
+                    : parse(new String(bytes, StandardCharsets.UTF_8));
             builtIn = c;
         }
         return c;
     }
 
+    /** The resource {@link #builtIn()} loads: the compiled form, when the build has written it. */
     static String builtInSource() {
-        builtIn();
-        return builtInSource;
+        return Catalog.class.getResource(COMPILED) != null ? COMPILED : RESOURCE;
     }
 
     static byte[] resource(String name) {
@@ -177,7 +174,7 @@ public final class Catalog {
             if (!List.of("self", "other", "any").contains(target)) {
                 throw new IllegalStateException("catalog: url " + id + ": target must be self, other or any");
             }
-            urls.add(new UrlEntry(id, required(t, "purpose", id), follows, target, strings(t, "groups"), locators,
+            urls.add(new UrlEntry(id, required(t, "purpose", id), follows, target, t.strings("groups"), locators,
                     required(t, "source", id)));
         }
         CatalogData in = root.table("inbound");
@@ -191,15 +188,16 @@ public final class Catalog {
         for (int i = 0; i < a.size(); i++) {
             CatalogData p = a.get(i);
             String what = "[[inbound.parameter]] #" + (i + 1);
-            List<String> names = strings(p, "names");
+            List<String> names = p.strings("names");
             OffsetRule rule = OffsetRule.parse(required(p, "rule", what));
             if (names.isEmpty() || (rule != OffsetRule.CONDITIONAL && rule != OffsetRule.FIXED)) {
                 throw new IllegalStateException("catalog: " + what + " needs names and a conditional or fixed rule");
             }
             parameters.add(new InboundScan.Parameter(names, p.string("address"), rule,
-                    condition(p.get("shifts"), what, flags, checkXPaths), p.string("stays"), required(p, "source", what)));
+                    condition(p.get("shifts"), what, flags, checkXPaths), p.string("stays"),
+                    required(p, "source", what)));
         }
-        return new InboundScan(id, required(t, "purpose", id), strings(t, "groups"), required(t, "folder", id),
+        return new InboundScan(id, required(t, "purpose", id), t.strings("groups"), required(t, "folder", id),
                 required(t, "source", id), parameters);
     }
 
@@ -207,16 +205,16 @@ public final class Catalog {
         String key = required(t, "key", "product");
         List<Product.VersionGroups> versions = new ArrayList<>();
         for (CatalogData vt : t.tables("versions")) {
-            versions.add(new Product.VersionGroups(vt.string("from"), vt.string("until"), strings(vt, "groups")));
+            versions.add(new Product.VersionGroups(vt.string("from"), vt.string("until"), vt.strings("groups")));
         }
         List<Product.RuntimeSpec> runtimes = new ArrayList<>();
         for (CatalogData rt : t.tables("runtime")) {
             Long shipped = rt.number("shipped_offset");
-            runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), strings(rt, "groups"),
+            runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), rt.strings("groups"),
                     shipped == null ? 0 : shipped.intValue(), portMap(rt, key)));
         }
         Long defaultOffset = t.number("default_offset");
-        return new Product(key, required(t, "name", key), strings(t, "markers"), strings(t, "groups"),
+        return new Product(key, required(t, "name", key), t.strings("markers"), t.strings("groups"),
                 defaultOffset == null ? null : defaultOffset.intValue(), versions, runtimes, portMap(t, key),
                 t.string("correction"));
     }
@@ -244,7 +242,7 @@ public final class Catalog {
             seed.add(n.intValue());
         }
         return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
-                condition(t.get("shifts"), id, flags, checkXPaths), strings(t, "groups"), locators, when,
+                condition(t.get("shifts"), id, flags, checkXPaths), t.strings("groups"), locators, when,
                 required(t, "source", id), t.string("correction"), seed, t.string("stays"),
                 t.string("system_property"), Boolean.TRUE.equals(t.bool("ha_offset_quirk")));
     }
@@ -267,10 +265,10 @@ public final class Catalog {
         if (!(value instanceof CatalogData w)) {
             throw new IllegalStateException("catalog: " + id + ": a flag is a boolean, a flag id or a table");
         }
-        List<String> toml = w.isString("toml") ? List.of(w.string("toml")) : strings(w, "toml");
+        List<String> toml = w.isString("toml") ? List.of(w.string("toml")) : w.strings("toml");
         Locator fileTest = w.string("file") == null ? null : locator(w, id, checkXPaths).fileOnly();
         return new Condition(w.string("name"), toml, fileTest, w.string("parameter"),
-                Boolean.TRUE.equals(w.bool("default")), strings(w, "default_for"), strings(w, "default_off_for"));
+                Boolean.TRUE.equals(w.bool("default")), w.strings("default_for"), w.strings("default_off_for"));
     }
 
     private static Locator locator(CatalogData t, String id, boolean checkXPaths) {
@@ -320,10 +318,6 @@ public final class Catalog {
             }
         }
         return out;
-    }
-
-    private static List<String> strings(CatalogData t, String key) {
-        return t.strings(key);
     }
 
     private static String required(CatalogData t, String key, String what) {

@@ -15,16 +15,15 @@ public final class CatalogCompiler {
     private CatalogCompiler() {
     }
 
-    /** @param args the catalog.toml to read and the catalog.json to write */
+    /** @param args the classes folder, where catalog.toml was copied and catalog.json is written */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: CatalogCompiler CATALOG.toml CATALOG.json");
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: CatalogCompiler CLASSES_FOLDER");
         }
-        String toml = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        Path classes = Path.of(args[0]);
+        String toml = Files.readString(classes.resolve(Catalog.RESOURCE.substring(1)), StandardCharsets.UTF_8);
         CatalogData data = CatalogData.fromToml(toml);
         Catalog.parse(data, true);
-        Path json = Path.of(args[1]);
-        Files.createDirectories(json.toAbsolutePath().getParent());
-        Files.writeString(json, data.toJson(), StandardCharsets.UTF_8);
+        Files.writeString(classes.resolve(Catalog.COMPILED.substring(1)), data.toJson(), StandardCharsets.UTF_8);
     }
 }

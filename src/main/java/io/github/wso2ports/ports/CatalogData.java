@@ -219,6 +219,7 @@ final class CatalogData {
         return type.cast(v);
     }
 
+    @SuppressWarnings("unchecked") // every element was checked; both readers build unmodifiable lists
     private <T> List<T> elements(String key, Class<T> type, String what) {
         Object v = values.get(key);
         if (v == null) {
@@ -227,8 +228,6 @@ final class CatalogData {
         if (!(v instanceof List<?> l) || !l.stream().allMatch(type::isInstance)) {
             throw new IllegalStateException("catalog: " + key + " must be an array of " + what);
         }
-        List<T> out = new ArrayList<>(l.size());
-        l.forEach(o -> out.add(type.cast(o)));
-        return List.copyOf(out);
+        return (List<T>) l;
     }
 }
