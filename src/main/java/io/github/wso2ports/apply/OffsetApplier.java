@@ -49,9 +49,6 @@ public final class OffsetApplier {
     /** Ports below this need root to bind. */
     static final int PRIVILEGED_BELOW = 1024;
 
-    /** Where a running Carbon server keeps its PID, relative to the home (kernel {@code Main.writePID}, MI too). */
-    static final String PID_FILE = "wso2carbon.pid";
-
     /**
      * @param replacePlaceholder replace an offset written as {@code $env{...}} / {@code $sys{...}}
      * @param product            the product as the pom names it ({@code <product>}), or null to detect it
@@ -68,6 +65,12 @@ public final class OffsetApplier {
 
     /** Plans setting {@code offset} on the named runtime (null: the primary one). Writes nothing. */
     public static ApplyPlan plan(Distribution given, String runtimeName, int offset, Options options) {
+        return plan(given, runtimeName, offset, options, RunningServer.SYSTEM);
+    }
+
+    /** As {@link #plan(Distribution, String, int, Options)}, seeing processes through {@code processes}. */
+    static ApplyPlan plan(Distribution given, String runtimeName, int offset, Options options,
+            RunningServer.Processes processes) {
         // one read of each file: the port check, the plan and the write's unchanged-check share it
         Distribution distribution = CachingSource.of(given);
         if (offset < 0 || offset > OffsetValue.MAX) {
@@ -90,9 +93,9 @@ public final class OffsetApplier {
         ProductDetector.Detected product = ProductDetector.detect(distribution.source(), catalog, options.product());
         checkPorts(distribution, runtime, product, catalog, offset, warnings);
         return runtime.format() == OffsetFormat.CARBON_XML
-                ? planCarbonXml(distribution, runtime, offset, notes, warnings)
+                ? planCarbonXml(distribution, runtime, offset, notes, warnings, processes)
                 : planToml(distribution, runtime, product.product().defaultOffset(runtime), offset, options, notes,
-                        warnings);
+                        warnings, processes);
     }
 
     /** Writes a plan's edit, atomically; a plan without a change writes nothing. */
@@ -110,7 +113,7 @@ public final class OffsetApplier {
     }
 
     private static ApplyPlan planCarbonXml(Distribution d, ProductRuntime r, int offset, List<String> notes,
-            List<String> warnings) {
+            List<String> warnings, RunningServer.Processes processes) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
         byte[] before = source.read(r.offsetFile());
@@ -124,14 +127,14 @@ public final class OffsetApplier {
             change = "<Offset> " + current.raw().strip() + " -> " + offset;
         }
         Path path = requireWritable(d, r, current.location(), after != before);
-        startWarnings(d, r, offset, after != before, warnings);
+        startWarnings(d, r, offset, after != before, warnings, processes);
         return new ApplyPlan(d, r, current.value(), current.location().toString(), offset,
                 new FileEdit(path, current.location(), file, after, stamp(d, r)), change, notes, warnings,
                 others(d, r));
     }
 
     private static ApplyPlan planToml(Distribution d, ProductRuntime r, Product.DefaultOffset byDefault, int offset,
-            Options options, List<String> notes, List<String> warnings) {
+            Options options, List<String> notes, List<String> warnings, RunningServer.Processes processes) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
         TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
@@ -207,7 +210,7 @@ public final class OffsetApplier {
             notes.add(stale);
         }
         Path path = requireWritable(d, r, at, edit != null);
-        startWarnings(d, r, offset, edit != null, warnings);
+        startWarnings(d, r, offset, edit != null, warnings, processes);
         return new ApplyPlan(d, r, current, currentSource, offset, new FileEdit(path, at, file, after, stamp(d, r)),
                 change, notes,
                 warnings, others(d, r));
@@ -221,11 +224,11 @@ public final class OffsetApplier {
 
     /**
      * What keeps the written offset from taking effect at once: a {@code -DportOffset} in a start script, which beats
-     * the files (the ports stay where it says until it is removed), and a server that looks running, which binds the
+     * the files (the ports stay where it says until it is removed), and a server that is running, which binds the
      * new ports only at its next start.
      */
     private static void startWarnings(Distribution d, ProductRuntime r, int offset, boolean changes,
-            List<String> warnings) {
+            List<String> warnings, RunningServer.Processes processes) {
         StartArgs.Arg portOffset = StartArgs.read(d.source(), r.binDir(), null, null).portOffset();
         if (portOffset != null) {
             String value;
@@ -239,34 +242,17 @@ public final class OffsetApplier {
                         + "writes: the ports stay at offset " + value + " until it is removed");
             }
         }
-        Long pid = changes ? runningPid(d.source()) : null;
-        if (pid != null) {
-            warnings.add("the server looks running (PID " + pid + ", " + d.source().location(PID_FILE) + "): the "
-                    + "new offset takes effect at the next start; stop it first");
+        RunningServer.Status server = changes ? RunningServer.of(d.source(), processes)
+                : RunningServer.Status.NOT_RUNNING;
+        String pidFile = d.source().location(RunningServer.PID_FILE).toString();
+        if (server.state() == RunningServer.State.RUNNING) {
+            warnings.add("the server is running (PID " + server.pid() + ", " + pidFile + "): the new offset takes "
+                    + "effect at the next start; stop it first");
+        } else if (server.state() == RunningServer.State.UNKNOWN) {
+            warnings.add(pidFile + " names PID " + server.pid() + ", which is alive, but its command line cannot be "
+                    + "read (another user's process?), so whether this server runs could not be told; if it does, the "
+                    + "new offset takes effect at its next start");
         }
-    }
-
-    /**
-     * The PID in the home's wso2carbon.pid when that process is alive and is a JVM (a recycled PID is some other
-     * program); null otherwise, and for archives, which nothing runs from.
-     */
-    private static Long runningPid(DistributionSource source) {
-        if (source.path(PID_FILE) == null || !source.isFile(PID_FILE)) {
-            return null;
-        }
-        // the kernel writes "echo $PPID" output from a 100-byte buffer, so NULs may follow the number
-        String text = new String(source.read(PID_FILE), StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
-        String first = text.lines().findFirst().orElse("").strip();
-        if (!first.matches("[0-9]{1,18}")) {
-            return null;
-        }
-        long pid = Long.parseLong(first);
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        boolean jvm = process.flatMap(p -> p.info().command())
-                .map(c -> c.substring(Math.max(c.lastIndexOf('/'), c.lastIndexOf('\\')) + 1))
-                .map(name -> name.toLowerCase(Locale.ROOT).startsWith("java"))
-                .orElse(true);
-        return process.isPresent() && jvm ? pid : null;
     }
 
     private static Path requireWritable(Distribution d, ProductRuntime r, Location at, boolean changes) {

@@ -5,6 +5,7 @@ import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.Layout;
 import io.github.wso2ports.distribution.LayoutDetector;
 import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.JavaProcess;
 import io.github.wso2ports.testing.Samples;
 import io.github.wso2ports.testing.Trees;
 
@@ -515,17 +516,60 @@ class OffsetApplierTest {
     }
 
     @Test
-    void aLivePidFileMeansTheServerLooksRunning() {
-        long pid = ProcessHandle.current().pid(); // a JVM, as a Carbon server is
-        // the kernel writes `echo $PPID` from a 100-byte buffer: the number, a newline, then NULs
-        byte[] written = new byte[100];
-        byte[] number = (pid + "\n").getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(number, 0, written, 0, number.length);
-        Dist d = classic(Samples.carbonXml(0)).bytes("wso2carbon.pid", written);
-        ApplyPlan plan = apply(d, null, 3);
-        assertEquals(List.of("the server looks running (PID " + pid + ", wso2carbon.pid): the new offset takes "
-                + "effect at the next start; stop it first"), plan.warnings());
-        assertEquals(List.of(), apply(d, null, 3).warnings(), "nothing changes, nothing to take effect");
+    void aPidFileNamingAJavaProcessOfThisHomeMeansTheServerRuns() throws Exception {
+        Dist d = classic(Samples.carbonXml(0));
+        try (JavaProcess server = JavaProcess.start("-Dcarbon.home=" + d.home().toAbsolutePath(), "-Xms8m")) {
+            // the kernel writes `echo $PPID` from a 100-byte buffer: the number, a newline, then NULs
+            byte[] written = new byte[100];
+            byte[] number = (server.pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(number, 0, written, 0, number.length);
+            d.bytes("wso2carbon.pid", written);
+            ApplyPlan plan = apply(d, null, 3);
+            assertEquals(List.of("the server is running (PID " + server.pid() + ", wso2carbon.pid): the new offset "
+                    + "takes effect at the next start; stop it first"), plan.warnings());
+            assertEquals(List.of(), apply(d, null, 3).warnings(), "nothing changes, nothing to take effect");
+        }
+    }
+
+    @Test
+    void aJavaProcessOfAnotherHomeIsNotThisServer() throws Exception {
+        // a home copied with its PID file: the PID is the original's server
+        Dist d = classic(Samples.carbonXml(0));
+        try (JavaProcess other = JavaProcess.start("-Dcarbon.home=" + temp.resolve("wso2am-2.6.0-original"))) {
+            d.file("wso2carbon.pid", other.pid() + "\n");
+            assertEquals(List.of(), apply(d, null, 3).warnings());
+        }
+    }
+
+    @Test
+    void aHomeReachedThroughALinkIsStillThisHome() throws Exception {
+        Dist d = classic(Samples.carbonXml(0));
+        Path link = Files.createSymbolicLink(temp.resolve("current"), d.home().toAbsolutePath());
+        try (JavaProcess server = JavaProcess.start("-Dcarbon.home=" + link)) {
+            d.file("wso2carbon.pid", server.pid() + "\n");
+            assertEquals(1, apply(d, null, 3).warnings().size());
+        }
+    }
+
+    @Test
+    void aProcessWhoseCommandLineCannotBeReadIsSaidSo() {
+        // another user's process under hidepid, or PID 1 of a container seen from outside: alive, nothing to read
+        RunningServer.Processes hidden = new RunningServer.Processes() {
+            @Override
+            public boolean alive(long pid) {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<List<String>> commandLine(long pid) {
+                return java.util.Optional.empty();
+            }
+        };
+        Dist d = classic(Samples.carbonXml(0)).file("wso2carbon.pid", "1\n");
+        ApplyPlan plan = OffsetApplier.plan(d.detect(), null, 3, new OffsetApplier.Options(false), hidden);
+        assertEquals(List.of("wso2carbon.pid names PID 1, which is alive, but its command line cannot be read "
+                + "(another user's process?), so whether this server runs could not be told; if it does, the new "
+                + "offset takes effect at its next start"), plan.warnings());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.wso2ports.maven;
 
 import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.JavaProcess;
 import io.github.wso2ports.testing.RecordingLog;
 import io.github.wso2ports.testing.Samples;
 import io.github.wso2ports.testing.Trees;
@@ -75,17 +76,18 @@ class ApplyMojoTest {
     @Test
     @InjectMojo(goal = "apply", pom = POM)
     void warnsWhatKeepsTheNewOffsetFromTakingEffect(ApplyMojo mojo) throws Exception {
-        am.file("bin/wso2server.sh", "#!/bin/sh\njava -DportOffset=5 Main \"$@\"\n")
-                .file("wso2carbon.pid", ProcessHandle.current().pid() + "\n");
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3")).execute();
-        assertTrue(am.text(CARBON).contains("<Offset>3</Offset>"), "warnings do not stop the write");
-        assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in dist/wso2am-2.6.0/repository/conf/carbon.xml:8 "
-                + "(<Offset> 0 -> 3)",
-                "[WARNING]   -DportOffset=5 in dist/wso2am-2.6.0/bin/wso2server.sh:2 beats the offset this writes: the "
-                        + "ports stay at offset 5 until it is removed",
-                "[WARNING]   the server looks running (PID " + ProcessHandle.current().pid() + ", "
-                        + "dist/wso2am-2.6.0/wso2carbon.pid): the new offset takes effect at the next start; stop it "
-                        + "first"), log.lines());
+        try (JavaProcess server = JavaProcess.start("-Dcarbon.home=" + am.home().toAbsolutePath())) {
+            am.file("bin/wso2server.sh", "#!/bin/sh\njava -DportOffset=5 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n")
+                    .file("wso2carbon.pid", server.pid() + "\n");
+            configure(mojo, Map.of("home", am.home().toFile(), "offset", "3")).execute();
+            assertTrue(am.text(CARBON).contains("<Offset>3</Offset>"), "warnings do not stop the write");
+            assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in dist/wso2am-2.6.0/repository/conf/"
+                    + "carbon.xml:8 (<Offset> 0 -> 3)",
+                    "[WARNING]   -DportOffset=5 in dist/wso2am-2.6.0/bin/wso2server.sh:2 beats the offset this writes: "
+                            + "the ports stay at offset 5 until it is removed",
+                    "[WARNING]   the server is running (PID " + server.pid() + ", dist/wso2am-2.6.0/wso2carbon.pid): "
+                            + "the new offset takes effect at the next start; stop it first"), log.lines());
+        }
     }
 
     @Test
