@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Checks the URLs instances keep to one another (key manager, traffic manager, analytics, JMS, LDAP) against the
- * ports those instances really listen on: a URL must point at a port where the service it names listens. A local
- * URL that still names the base port after an offset, or a URL to a port nobody in the estate listens on, is a
- * {@code link} finding naming the URL's file and the file of the port it should point at.
+ * ports those instances really listen on: a URL must reach a listener of the kind it is for, the catalog port it
+ * follows of a product that serves it (a key manager URL that reaches an Enterprise Integrator's HTTPS port points at
+ * the wrong server), and a URL an instance advertises about itself must reach that very instance. A local URL that
+ * still names the base port after an offset, or a URL to a port nobody in the estate listens on, is a {@code link}
+ * finding naming the URL's file and the file of the port it should point at.
  */
 final class LinkChecker {
 
@@ -51,6 +53,9 @@ final class LinkChecker {
                         if (target == null) {
                             findings.add(finding(a, u, "its <link> points at " + b.id() + ", which has no "
                                     + u.entry().follows() + " port", List.of()));
+                        } else if (!u.entry().servedBy(product(b))) {
+                            findings.add(finding(a, u, "its <link> points at " + b.id() + ", " + kindOf(b)
+                                    + ", which does not serve a " + u.entry().purpose(), List.of()));
                         } else if (target.effective(b.offset()) != u.port()) {
                             findings.add(finding(a, u, "but " + b.id() + "'s " + target.entry().purpose()
                                     + " listens on " + target.effective(b.offset()), List.of(owner(b, target))));
@@ -66,18 +71,17 @@ final class LinkChecker {
                     continue; // points at a service the estate reserved a port for
                 }
                 List<Held> holders = listening.getOrDefault(new Key(host, u.port()), List.of());
-                if (holders.stream().anyMatch(h -> h.port().entry().id().equals(u.entry().follows()))) {
+                if (holders.stream().anyMatch(h -> serves(h.instance(), h.port(), u, a))) {
                     continue;
                 }
+                boolean self = u.entry().target().equals("self");
                 List<Owner> expected = new ArrayList<>();
                 List<Owner> likely = new ArrayList<>();
-                for (RuntimeInstance b : byHost.get(host)) {
+                for (RuntimeInstance b : self ? List.of(a) : byHost.get(host)) {
                     PortUse target = port(b, u.entry().follows());
-                    if (target != null) {
+                    if (target != null && serves(b, target, u, a)) {
                         expected.add(owner(b, target));
-                        boolean self = b == a;
-                        String whom = u.entry().target();
-                        if (whom.equals("any") || whom.equals("self") == self) {
+                        if (self || u.entry().target().equals("any") || b != a) {
                             likely.add(owner(b, target));
                         }
                     }
@@ -85,13 +89,43 @@ final class LinkChecker {
                 if (likely.size() == 1) {
                     expected = likely;
                 }
-                String what = holders.isEmpty() ? "where nothing in the estate listens"
-                        : "where " + holders.get(0).instance().id() + "'s " + holders.get(0).port().entry().purpose()
-                                + " listens";
-                findings.add(finding(a, u, what, expected));
+                findings.add(finding(a, u, where(holders, u, a), expected));
             }
         }
         return findings;
+    }
+
+    /** True when {@code b}'s port is a listener the URL {@code a} keeps is for. */
+    private static boolean serves(RuntimeInstance b, PortUse port, UrlUse u, RuntimeInstance a) {
+        return port.entry().id().equals(u.entry().follows()) && u.entry().servedBy(product(b))
+                && (!u.entry().target().equals("self") || b == a);
+    }
+
+    /** What is at the port a URL names, when it is not what the URL is for. */
+    private static String where(List<Held> holders, UrlUse u, RuntimeInstance a) {
+        if (holders.isEmpty()) {
+            return "where nothing in the estate listens";
+        }
+        Held h = holders.get(0);
+        String at = "where " + h.instance().id() + "'s " + h.port().entry().purpose() + " listens";
+        if (!h.port().entry().id().equals(u.entry().follows())) {
+            return at;
+        }
+        if (!u.entry().servedBy(product(h.instance()))) {
+            return at + ", but " + h.instance().id() + " is " + kindOf(h.instance()) + ", which does not serve a "
+                    + u.entry().purpose();
+        }
+        return at + ", not " + a.id() + "'s own: a URL " + a.id() + " advertises about itself must reach it";
+    }
+
+    private static String product(RuntimeInstance i) {
+        return i.config().product().product().key();
+    }
+
+    /** "an Enterprise Integrator", as a message says what an instance is. */
+    private static String kindOf(RuntimeInstance i) {
+        String name = i.config().product().product().name();
+        return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name;
     }
 
     private static PortUse port(RuntimeInstance i, String entryId) {

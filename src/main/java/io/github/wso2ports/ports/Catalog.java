@@ -174,8 +174,13 @@ public final class Catalog {
             if (!List.of("self", "other", "any").contains(target)) {
                 throw new IllegalStateException("catalog: url " + id + ": target must be self, other or any");
             }
+            for (String product : t.strings("products")) {
+                if (!keys.contains(product)) {
+                    throw new IllegalStateException("catalog: url " + id + " names unknown product " + product);
+                }
+            }
             urls.add(new UrlEntry(id, required(t, "purpose", id), follows, target, t.strings("groups"), locators,
-                    required(t, "source", id)));
+                    t.strings("products"), required(t, "source", id)));
         }
         CatalogData in = root.table("inbound");
         return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags, checkXPaths));

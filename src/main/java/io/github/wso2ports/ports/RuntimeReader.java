@@ -189,8 +189,7 @@ public final class RuntimeReader {
 
     /** The URLs of the catalog found in this runtime's config, one per host:port written in them. */
     private List<UrlUse> urls(ProductDetector.Detected detected, Catalog catalog) {
-        String runtimeName = distribution.runtimes().size() > 1 ? runtime.name() : null;
-        Set<String> groups = detected.product().groups(detected.version(), runtimeName);
+        Set<String> groups = detected.product().groups(detected.version(), runtime.name());
         List<UrlUse> out = new ArrayList<>();
         for (UrlEntry u : catalog.urlsFor(groups)) {
             for (Locator loc : u.locators()) {
@@ -218,7 +217,8 @@ public final class RuntimeReader {
 
     private List<PortUse> ports(ProductDetector.Detected detected, Catalog catalog) {
         inbound = catalog.inbound();
-        String runtimeName = distribution.runtimes().size() > 1 ? runtime.name() : null;
+        // by the runtime's name even when it is the only one: a Carbon 5 pack copied with conf/worker alone is a worker
+        String runtimeName = runtime.name();
         Set<String> groups = detected.product().groups(detected.version(), runtimeName);
         List<PortUse> ports = new ArrayList<>();
         for (CatalogEntry entry : catalog.entriesFor(groups)) {

@@ -89,4 +89,45 @@ class LinkCheckerTest {
         assertEquals(1, f.size());
         assertTrue(f.get(0).contains("but tm's AMQP (embedded broker) listens on 5676"), f.get(0));
     }
+
+    private Dist apim4(String name, int offset, String moreToml) {
+        return Dist.at(temp.resolve(name + "/wso2am-4.3.0")).file("repository/conf/deployment.toml",
+                Samples.deploymentToml("offset = " + offset) + moreToml);
+    }
+
+    @Test
+    void aUrlAnInstanceAdvertisesAboutItselfMustReachThatInstance() {
+        // API Manager 4.3 moved to offset 3 still advertises ws://localhost:9099, where a co-hosted 2.6 listens
+        String gateway = "[[apim.gateway.environment]]\nname = \"Default\"\nws_endpoint = \"ws://localhost:9099\"\n";
+        List<RuntimeInstance> estate = read("apim43", apim4("ws", 3, gateway), "h",
+                "apim26", apim2("ws26", 0, "x=1\n"), "h");
+        List<String> f = links(estate, List.of(), List.of());
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("h tcp/9099 link: apim43 (WebSocket URL the gateway environment advertises "
+                + "ws://localhost:9099, apim43/repository/conf/deployment.toml:11) <-> apim43 (WebSocket gateway "
+                + "(inbound endpoint) on 9102, catalog default): "), f.get(0));
+        assertTrue(f.get(0).endsWith("points at tcp/9099, where apim26's WebSocket gateway (inbound endpoint) listens, "
+                + "not apim43's own: a URL apim43 advertises about itself must reach it; it should point at 9102 "
+                + "(apim43)"), f.get(0));
+        String moved = gateway.replace("9099", "9102");
+        assertEquals(List.of(), links(read("apim43", apim4("ws2", 3, moved), "h", "apim26", apim2("ws262", 0, "x=1\n"),
+                "h"), List.of(), List.of()));
+    }
+
+    @Test
+    void aKeyManagerUrlMustReachAKeyManagerNotAnyHttpsPort() {
+        String km = "[apim.key_manager]\nservice_url = \"https://localhost:9443/services/\"\n";
+        Dist ei = Dist.at(temp.resolve("ei/wso2esb-5.0.0")).file("repository/conf/carbon.xml", Samples.carbonXml(0));
+        List<String> f = links(read("apim", apim4("km", 2, km), "h", "esb", ei, "h"), List.of(), List.of());
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).contains("points at tcp/9443, where esb's HTTPS servlet transport (management console) "
+                + "listens, but esb is an Enterprise Service Bus, which does not serve a key manager service URL; it "
+                + "should point at 9445 (apim)"), f.get(0));
+        Dist is = Dist.at(temp.resolve("is/wso2is-7.0.0")).file("repository/conf/deployment.toml",
+                Samples.deploymentToml(""));
+        assertEquals(List.of(), links(read("apim", apim4("km2", 2, km), "h", "is", is, "h"), List.of(), List.of()),
+                "an Identity Server is a key manager");
+        assertEquals(1, links(read("apim", apim4("km3", 2, km), "h", "esb", ei, "h"), List.of(),
+                List.of(new Link("apim", "apim-key-manager", "esb"))).size(), "an explicit <link> to an ESB is judged too");
+    }
 }
