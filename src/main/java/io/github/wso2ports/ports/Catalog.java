@@ -272,8 +272,20 @@ public final class Catalog {
         }
         List<String> toml = w.isString("toml") ? List.of(w.string("toml")) : w.strings("toml");
         Locator fileTest = w.string("file") == null ? null : locator(w, id, checkXPaths).fileOnly();
-        return new Condition(w.string("name"), toml, fileTest, w.string("parameter"),
-                Boolean.TRUE.equals(w.bool("default")), w.strings("default_for"), w.strings("default_off_for"));
+        List<Condition> all = new ArrayList<>();
+        for (CatalogData part : w.tables("all")) {
+            all.add(condition(part, id, flags, checkXPaths));
+        }
+        String matches = w.string("matches");
+        if (matches != null) {
+            try {
+                java.util.regex.Pattern.compile(matches);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalStateException("catalog: " + id + ": bad matches " + matches, e);
+            }
+        }
+        return new Condition(w.string("name"), toml, fileTest, matches, w.string("parameter"),
+                Boolean.TRUE.equals(w.bool("default")), w.strings("default_for"), w.strings("default_off_for"), all);
     }
 
     private static Locator locator(CatalogData t, String id, boolean checkXPaths) {

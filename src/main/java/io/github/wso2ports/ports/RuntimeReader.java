@@ -313,13 +313,18 @@ public final class RuntimeReader {
         return new PortUse(entry, port, rule, at, false, enabled, stays, shifts.on(), null);
     }
 
-    /** Why a port does not move with the offset: fixed by design, or its flag is off; null when it moves. */
+    /**
+     * Why a port does not move with the offset: fixed by design, or its flag is off (the entry's own reason where it
+     * gives one); null when it moves.
+     */
     private static String stays(OffsetRule rule, String fixedBecause, Condition flag, Decision shifts) {
         if (rule == OffsetRule.FIXED) {
             return fixedBecause;
         }
         if (rule == OffsetRule.CONDITIONAL && !shifts.on()) {
-            return (flag.name() == null ? "the flag that moves it" : flag.name()) + " is off (" + shifts.why() + ")";
+            // a conditional port with a reason of its own (the Carbon 5 listeners before msf4j 2.7.5) says it
+            return fixedBecause != null ? fixedBecause
+                    : (flag.name() == null ? "the flag that moves it" : flag.name()) + " is off (" + shifts.why() + ")";
         }
         return null;
     }
@@ -437,6 +442,17 @@ public final class RuntimeReader {
      * then the product's default.
      */
     private Decision decide(Condition c, Set<String> groups, InboundEndpointXml endpoint) {
+        if (!c.all().isEmpty()) {
+            List<String> why = new ArrayList<>();
+            for (Condition part : c.all()) {
+                Decision d = decide(part, groups, endpoint);
+                why.add((part.name() == null ? "" : part.name() + ": ") + d.why());
+                if (!d.on()) {
+                    return new Decision(false, String.join("; ", why));
+                }
+            }
+            return new Decision(true, String.join("; ", why));
+        }
         if (toml != null) {
             for (String key : c.toml()) {
                 DeploymentToml.PortValue v = toml.port(key);
@@ -459,8 +475,8 @@ public final class RuntimeReader {
             }
             List<Value> values = values(path, loc);
             return values.isEmpty() ? new Decision(false, source.location(path) + " does not set it")
-                    : new Decision(values.get(0).text().strip().equalsIgnoreCase("true"),
-                            values.get(0).location() + " sets " + values.get(0).text().strip());
+                    : new Decision(c.isOn(values.get(0).text()), values.get(0).location() + " sets "
+                            + values.get(0).text().strip());
         }
         return new Decision(c.defaultFor(groups), "not set; " + (c.defaultFor(groups) ? "on" : "off") + " by default");
     }
