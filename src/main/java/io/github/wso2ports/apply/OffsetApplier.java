@@ -80,7 +80,7 @@ public final class OffsetApplier {
         ProductRuntime runtime = distribution.runtime(runtimeName);
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        if (runtime.format() == OffsetFormat.DEPLOYMENT_YAML) {
+        if (runtime.format().isYaml()) {
             throw carbon5(distribution, runtime);
         }
         Notice withoutToml = GeneratedFiles.withoutToml(distribution.source(), runtime);
@@ -229,7 +229,7 @@ public final class OffsetApplier {
      */
     private static void startWarnings(Distribution d, ProductRuntime r, int offset, boolean changes,
             List<String> warnings, RunningServer.Processes processes) {
-        StartArgs.Arg portOffset = StartArgs.read(d.source(), r.binDir(), null, null).portOffset();
+        StartArgs.Arg portOffset = StartArgs.read(d.source(), r, Catalog.builtIn().mainClasses(), null, null).portOffset();
         if (portOffset != null) {
             String value;
             try {

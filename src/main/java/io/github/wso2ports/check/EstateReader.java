@@ -150,7 +150,7 @@ public final class EstateReader {
             }
             List<Read> out = new ArrayList<>();
             for (ProductRuntime r : runtimes) {
-                StartArgs args = StartArgs.read(source, r.binDir(), h.jvmArgs(), h.jvmArgsSource());
+                StartArgs args = StartArgs.read(source, r, catalog.mainClasses(), h.jvmArgs(), h.jvmArgsSource());
                 out.add(new Read(r, RuntimeReader.read(d, r, product, catalog, args)));
             }
             return out;

@@ -43,7 +43,12 @@ final class LinkChecker {
         }
         List<Finding> findings = new ArrayList<>();
         for (RuntimeInstance a : instances) {
-            for (UrlUse u : a.config().urls()) {
+            for (UrlUse written : a.config().urls()) {
+                UrlUse u = resolved(written, a);
+                if (u == null) {
+                    findings.add(uncheckable(a, written));
+                    continue;
+                }
                 Link explicit = links.stream().filter(l -> l.from().equals(a.id()) && l.url().equals(u.entry().id()))
                         .findFirst().orElse(null);
                 if (explicit != null) {
@@ -126,6 +131,33 @@ final class LinkChecker {
     private static String kindOf(RuntimeInstance i) {
         String name = i.config().product().product().name();
         return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name;
+    }
+
+    /**
+     * The URL with a placeholder port replaced by the number WSO2 gives it on the instance that keeps the URL (its own
+     * port at its offset); null when it cannot be known before start-up.
+     */
+    private static UrlUse resolved(UrlUse u, RuntimeInstance a) {
+        if (u.unknown() != null) {
+            return null;
+        }
+        if (u.portOf() == null) {
+            return u;
+        }
+        PortUse own = a.config().ports().stream().filter(p -> p.entry().id().equals(u.portOf()) && p.listens())
+                .findFirst().orElse(null);
+        return own == null ? null : new UrlUse(u.entry(), u.url(), u.host(), (int) own.effective(a.offset()),
+                u.location(), u.portOf(), null);
+    }
+
+    /** A URL whose placeholder only the running server fills in: said, at INFO, never judged. */
+    private static Finding uncheckable(RuntimeInstance a, UrlUse u) {
+        String why = u.unknown() != null ? u.unknown() + " is filled in only at start-up (from the environment or "
+                + "what the server knows then)" : "its port stands for " + a.id() + "'s " + u.portOf() + " port, which "
+                + a.id() + " does not listen on";
+        return new Finding(FindingKind.LINK, Severity.INFO, a.host(), null, 0, List.of(new Owner(a.id(),
+                u.entry().purpose() + " " + u.url(), u.location().toString(), u.location())),
+                "cannot be checked: " + why);
     }
 
     private static PortUse port(RuntimeInstance i, String entryId) {

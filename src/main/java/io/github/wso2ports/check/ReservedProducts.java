@@ -65,13 +65,13 @@ public final class ReservedProducts {
         }
         List<ReservedPort> out = new ArrayList<>();
         for (String r : runtimes) {
-            Product.RuntimeSpec spec = p.runtime(r);
+            Product.RuntimeSpec spec = p.runtime(r, version);
             int at = offset != null ? offset : spec != null ? spec.shippedOffset()
                     : p.defaultOffset() != null ? p.defaultOffset() : 0;
             Set<String> groups = p.groups(version, r);
             String label = p.name() + (r == null ? "" : " " + r) + " at offset " + at;
             for (CatalogEntry e : catalog.entriesFor(groups)) {
-                int base = p.defaultPort(r, e);
+                int base = p.defaultPort(r, version, e);
                 if (!e.listens() || base == 0 || !e.when().defaultFor(groups)) {
                     continue;
                 }

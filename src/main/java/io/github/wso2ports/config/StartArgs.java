@@ -2,6 +2,8 @@ package io.github.wso2ports.config;
 
 import io.github.wso2ports.Location;
 import io.github.wso2ports.distribution.DistributionSource;
+import io.github.wso2ports.distribution.ProductRuntime;
+import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.text.TextFile;
 
 import java.util.ArrayList;
@@ -15,9 +17,9 @@ import java.util.regex.Pattern;
  * {@code -Dtomcat.http.port} / {@code -Dtomcat.https.port} (bind without the offset) and
  * {@code -DavoidConfigUpdate} (config-mapper leaves the generated files alone), {@code -DavoidConfigHashRead}
  * (config-mapper regenerates only when deployment.toml changed, as Micro Integrator's scripts ship, so hand edits to
- * generated files last until then). Read from the runtime's start scripts
- * ({@code bin/*.sh}, {@code bin/*.bat}), the YAJSW {@code bin/yajsw/wrapper.conf}, and the {@code <jvmArgs>} the pom
- * gives for the instance, which win because they say how the estate really starts it.
+ * generated files last until then). Read from the runtime's start scripts ({@link StartScripts}: not the tools beside
+ * them), the YAJSW {@code bin/yajsw/wrapper.conf}, and the {@code <jvmArgs>} the pom gives for the instance, which win
+ * because they say how the estate really starts it.
  *
  * @param windowsDropsArgs .bat start scripts that do not pass their arguments on, so a -DportOffset given on the
  *                         command line is lost (wso2/carbon-analytics#125)
@@ -36,28 +38,26 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
                     + "(?:=([^\\s\"';&|]*))?");
 
     /**
-     * @param binDir  the runtime's bin folder relative to the home ({@code bin}, {@code wso2/broker/bin})
-     * @param jvmArgs the instance's {@code <jvmArgs>} from the pom, or null
-     * @param pomLine how the pom is shown in messages
+     * @param runtime     the runtime whose start scripts are read ({@link StartScripts}); the YAJSW wrapper is the
+     *                    primary runtime's
+     * @param mainClasses the Java main classes that start a WSO2 server (the catalog's)
+     * @param jvmArgs     the instance's {@code <jvmArgs>} from the pom, or null
+     * @param pomLine     how the pom is shown in messages
      */
-    public static StartArgs read(DistributionSource source, String binDir, String jvmArgs, String pomLine) {
+    public static StartArgs read(DistributionSource source, ProductRuntime runtime, List<String> mainClasses,
+            String jvmArgs, String pomLine) {
         Builder b = new Builder();
         List<Location> drops = new ArrayList<>();
-        for (String name : source.list(binDir)) {
-            String path = binDir + "/" + name;
-            String lower = name.toLowerCase(Locale.ROOT);
-            boolean sh = lower.endsWith(".sh");
-            boolean bat = lower.endsWith(".bat") || lower.endsWith(".cmd");
-            if ((sh || bat) && source.isFile(path)) {
-                TextFile f = TextFile.utf8(source.location(path), source.read(path));
-                scan(f, bat ? "bat" : "sh", b);
-                if (bat && forwardsNoArgs(f)) {
-                    drops.add(source.location(path));
-                }
+        for (String path : StartScripts.of(source, runtime, mainClasses)) {
+            boolean bat = !path.toLowerCase(Locale.ROOT).endsWith(".sh");
+            TextFile f = TextFile.utf8(source.location(path), source.read(path));
+            scan(f, bat ? "bat" : "sh", b);
+            if (bat && forwardsNoArgs(f)) {
+                drops.add(source.location(path));
             }
         }
-        String wrapper = binDir + "/yajsw/wrapper.conf";
-        if (source.isFile(wrapper)) {
+        String wrapper = "bin/yajsw/wrapper.conf";
+        if (runtime.role() == RuntimeRole.PRIMARY && runtime.binDir().equals("bin") && source.isFile(wrapper)) {
             scan(TextFile.utf8(source.location(wrapper), source.read(wrapper)), "properties", b);
         }
         if (jvmArgs != null && !jvmArgs.isBlank()) {

@@ -4,6 +4,7 @@ import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.text.TextFile;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -20,7 +21,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A YAML config (Carbon 5 deployment.yaml, cassandra.yaml) as a node tree that keeps line numbers. Only
@@ -68,6 +71,17 @@ public final class YamlDocument {
      * keeps only mappings whose {@code key} is {@code value} ({@code [key!=value]}: whose key is absent or differs).
      */
     public List<Value> select(String path) {
+        List<Value> values = new ArrayList<>();
+        for (Node n : nodes(path)) {
+            Value v = scalar(n);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    private List<Node> nodes(String path) {
         List<Node> nodes = new ArrayList<>();
         nodes.add(root);
         for (String segment : path.split("/")) {
@@ -77,14 +91,67 @@ public final class YamlDocument {
             }
             nodes = next;
         }
-        List<Value> values = new ArrayList<>();
-        for (Node n : nodes) {
-            Value v = scalar(n);
-            if (v != null) {
-                values.add(v);
+        return nodes;
+    }
+
+    /**
+     * Where a scalar is written: {@code [start, end)} of the file's text, quotes included, and its quote character
+     * (0 for a plain scalar). Null for a block scalar ({@code |}, {@code >}), which an edit does not touch.
+     */
+    public record Span(Value value, int start, int end, char quote) {
+    }
+
+    /** The spans of the scalars at a path (see {@link #select(String)}). */
+    public List<Span> spans(String path) {
+        List<Span> out = new ArrayList<>();
+        for (Node n : nodes(path)) {
+            if (n instanceof ScalarNode s) {
+                DumperOptions.ScalarStyle style = s.getScalarStyle();
+                char quote = style == DumperOptions.ScalarStyle.PLAIN ? 0
+                        : style == DumperOptions.ScalarStyle.DOUBLE_QUOTED ? '"'
+                        : style == DumperOptions.ScalarStyle.SINGLE_QUOTED ? '\'' : 1;
+                if (quote != 1) {
+                    out.add(new Span(scalar(s), offset(s.getStartMark()), offset(s.getEndMark()), quote));
+                }
             }
         }
-        return values;
+        return out;
+    }
+
+    /** A mark's place in the text: SnakeYAML counts columns in code points, the text is in chars. */
+    private int offset(Mark mark) {
+        int lineStart = file.lineStart(mark.getLine() + 1);
+        return file.text().offsetByCodePoints(lineStart, mark.getColumn());
+    }
+
+    /** True when both documents hold the same tree, the scalars at {@code path} aside. */
+    public boolean sameExcept(YamlDocument other, String path) {
+        return shape(root, new HashSet<>(nodes(path))).equals(other.shape(other.root, new HashSet<>(other.nodes(path))));
+    }
+
+    private static String shape(Node n, Set<Node> skip) {
+        if (skip.contains(n)) {
+            return "?";
+        }
+        if (n instanceof ScalarNode s) {
+            return s.getTag().getValue() + ":" + s.getValue();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (n instanceof MappingNode map) {
+            sb.append('{');
+            for (NodeTuple t : map.getValue()) {
+                sb.append(shape(t.getKeyNode(), skip)).append('=').append(shape(t.getValueNode(), skip)).append(',');
+            }
+            return sb.append('}').toString();
+        }
+        if (n instanceof SequenceNode seq) {
+            sb.append('[');
+            for (Node item : seq.getValue()) {
+                sb.append(shape(item, skip)).append(',');
+            }
+            return sb.append(']').toString();
+        }
+        return String.valueOf(n);
     }
 
     /** A scalar found by {@link #select(String, String)} and a sibling of it: another key of the same mapping. */

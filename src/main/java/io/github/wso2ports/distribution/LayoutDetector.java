@@ -20,6 +20,7 @@ public final class LayoutDetector {
     public static final String TEMPLATES = "repository/resources/conf/templates";
     static final String IOT_PROFILES = "repository/resources/profiles";
     static final String RUNTIMES = "wso2";
+    private static final String CARBON_YML = "carbon.yml";
     private static final List<String> CARBON5_PRIMARY = List.of("worker", "server");
 
     private static final Pattern TEMPLATE_DEFAULT = Pattern.compile(
@@ -86,6 +87,10 @@ public final class LayoutDetector {
             if (source.isFile(conf + "/carbon.xml")) {
                 others.add(new ProductRuntime(name, RuntimeRole.RUNTIME, conf, conf + "/carbon.xml",
                         OffsetFormat.CARBON_XML, null, null));
+            } else if (source.isFile(conf + "/" + CARBON_YML)) {
+                // EI 6.1-6.5's MSF4J runtime: Carbon kernel 5.1 (wso2/msf4j/conf/carbon.yml, transports/)
+                others.add(new ProductRuntime(name, RuntimeRole.RUNTIME, conf, conf + "/" + CARBON_YML,
+                        OffsetFormat.CARBON_YML, null, null));
             } else {
                 // EI 6.2+ analytics is a Carbon 5 runtime: wso2/analytics/conf/{worker,dashboard,manager}
                 for (String sub : source.list(conf)) {

@@ -32,8 +32,16 @@ public record ProductRuntime(String name, RuntimeRole role, String confDir, Stri
         return "";
     }
 
-    /** The folder of its start scripts: {@code wso2/<runtime>/bin} for EI/IoT runtimes, {@code bin} otherwise. */
+    /**
+     * The folder of its own start scripts: {@code wso2/<runtime>/bin} for EI/IoT runtimes, the launcher folder
+     * {@code wso2/<runtime>/bin} of a Carbon 5 runtime ({@code conf/worker}: {@code wso2/worker/bin}, as
+     * {@code bin/worker.sh} runs {@code wso2/worker/bin/carbon.sh}), {@code bin} otherwise.
+     */
     public String binDir() {
+        String conf = home().isEmpty() ? confDir : confDir.substring(home().length() + 1);
+        if (conf.startsWith("conf/") && conf.indexOf('/', "conf/".length()) < 0 && format == OffsetFormat.DEPLOYMENT_YAML) {
+            return home("wso2/" + conf.substring("conf/".length()) + "/bin");
+        }
         return home("bin");
     }
 

@@ -140,7 +140,7 @@ public final class OffsetPlanner {
         if (i.config().startOffset()) {
             return OffsetPlan.Status.START_ARGUMENT;
         }
-        if (i.config().runtime().format() == OffsetFormat.DEPLOYMENT_YAML) {
+        if (i.config().runtime().format().isYaml()) {
             return OffsetPlan.Status.CARBON5;
         }
         return OffsetPlan.Status.FREE;

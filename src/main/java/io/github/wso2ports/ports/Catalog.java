@@ -36,12 +36,38 @@ public final class Catalog {
     private final List<CatalogEntry> entries;
     private final List<UrlEntry> urls;
     private final InboundScan inbound;
+    private final Set<String> generatedFiles;
+    private final List<String> mainClasses;
+    private final Map<String, Placeholder> placeholders;
 
-    Catalog(List<Product> products, List<CatalogEntry> entries, List<UrlEntry> urls, InboundScan inbound) {
+    Catalog(List<Product> products, List<CatalogEntry> entries, List<UrlEntry> urls, InboundScan inbound,
+            Set<String> generatedFiles, List<String> mainClasses, Map<String, Placeholder> placeholders) {
         this.products = List.copyOf(products);
         this.entries = List.copyOf(entries);
         this.urls = List.copyOf(urls);
         this.inbound = inbound;
+        this.generatedFiles = Set.copyOf(generatedFiles);
+        this.mainClasses = List.copyOf(mainClasses);
+        this.placeholders = Map.copyOf(placeholders);
+    }
+
+    /** The {@code ${name}} placeholders WSO2 fills in at start-up that URLs use, by name. */
+    public Map<String, Placeholder> placeholders() {
+        return placeholders;
+    }
+
+    /**
+     * The files config-mapper products generate from deployment.toml at every start, relative to the conf folder: in a
+     * copy of a distribution without its templates, these are not read for ports (deployment.toml and the product's
+     * defaults decide).
+     */
+    public Set<String> generatedFiles() {
+        return generatedFiles;
+    }
+
+    /** The Java main classes that start a WSO2 server: a script that launches one is a start script. */
+    public List<String> mainClasses() {
+        return mainClasses;
     }
 
     /**
@@ -183,7 +209,23 @@ public final class Catalog {
                     t.strings("products"), required(t, "source", id)));
         }
         CatalogData in = root.table("inbound");
-        return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags, checkXPaths));
+        CatalogData mapper = root.table("config_mapper");
+        CatalogData start = root.table("start");
+        Map<String, Placeholder> placeholders = new TreeMap<>();
+        for (CatalogData t : root.tables("placeholder")) {
+            String name = required(t, "name", "[[placeholder]]");
+            String port = t.string("port");
+            if (port != null && !ids.contains(port)) {
+                throw new IllegalStateException("catalog: placeholder " + name + " stands for unknown port " + port);
+            }
+            if (port == null && !"self".equals(t.string("host"))) {
+                throw new IllegalStateException("catalog: placeholder " + name + " needs a port or host = \"self\"");
+            }
+            placeholders.put(name, new Placeholder(name, port, required(t, "source", name)));
+        }
+        return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags, checkXPaths),
+                new HashSet<>(mapper == null ? List.of() : mapper.strings("generated")),
+                start == null ? List.of() : start.strings("main_classes"), placeholders);
     }
 
     private static InboundScan inbound(CatalogData t, Map<String, Condition> flags, boolean checkXPaths) {
@@ -215,8 +257,8 @@ public final class Catalog {
         List<Product.RuntimeSpec> runtimes = new ArrayList<>();
         for (CatalogData rt : t.tables("runtime")) {
             Long shipped = rt.number("shipped_offset");
-            runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), rt.strings("groups"),
-                    shipped == null ? 0 : shipped.intValue(), portMap(rt, key)));
+            runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), rt.string("from"), rt.string("until"),
+                    rt.strings("groups"), shipped == null ? 0 : shipped.intValue(), portMap(rt, key)));
         }
         Long defaultOffset = t.number("default_offset");
         return new Product(key, required(t, "name", key), t.strings("markers"), t.strings("groups"),
@@ -284,17 +326,27 @@ public final class Catalog {
                 throw new IllegalStateException("catalog: " + id + ": bad matches " + matches, e);
             }
         }
-        return new Condition(w.string("name"), toml, fileTest, matches, w.string("parameter"),
-                Boolean.TRUE.equals(w.bool("default")), w.strings("default_for"), w.strings("default_off_for"), all);
+        return new Condition(w.string("name"), toml, fileTest, matches, Boolean.TRUE.equals(w.bool("unset")),
+                w.string("parameter"), Boolean.TRUE.equals(w.bool("default")), w.strings("default_for"),
+                w.strings("default_off_for"), all);
     }
 
     private static Locator locator(CatalogData t, String id, boolean checkXPaths) {
         String xpath = t.string("xpath");
         String rule = t.string("rule");
         String toml = t.isString("toml") ? t.string("toml") : null;
+        Long add = t.number("add");
+        String pattern = t.string("pattern");
+        try {
+            if (pattern != null) {
+                java.util.regex.Pattern.compile(pattern);
+            }
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalStateException("catalog: " + id + ": bad pattern " + pattern, e);
+        }
         Locator loc = new Locator(toml, t.string("file"), xpath, t.string("yaml"), t.string("property"),
                 t.string("inbound"), t.string("address"), rule == null ? null : OffsetRule.parse(rule),
-                t.string("stays"));
+                t.string("stays"), add == null ? 0 : add.intValue(), pattern);
         if (checkXPaths && xpath != null) {
             checkXPath(xpath, id);
             checkXPath(loc.address(), id);

@@ -12,14 +12,16 @@ import java.util.Set;
  * @param toml      deployment.toml keys, first set wins: a boolean decides, any other value means "on"
  * @param locator   a file-based test: on when the XPath matches, or the YAML/properties value matches {@code matches}
  * @param matches   the regular expression a YAML/properties value must match to be on (null: {@code true}, any case)
+ * @param unset     the flag when its file is there but does not set the value: the product code's own default
+ *                  ({@code byDefault} is for a file that is not there, whose shipped copy sets it)
  * @param parameter a parameter of the inbound endpoint that holds the port: on when it is "true"
  * @param byDefault the flag when nothing says
  * @param onFor     port groups of products where the default is on
  * @param offFor    port groups of products where the default is off (they win over {@code onFor})
  * @param all       flags that must all be on (Spark's cluster mode needs three settings); the others are then unused
  */
-public record Condition(String name, List<String> toml, Locator locator, String matches, String parameter,
-        boolean byDefault, List<String> onFor, List<String> offFor, List<Condition> all) {
+public record Condition(String name, List<String> toml, Locator locator, String matches, boolean unset,
+        String parameter, boolean byDefault, List<String> onFor, List<String> offFor, List<Condition> all) {
 
     public static final Condition ALWAYS = constant(true);
 
@@ -32,7 +34,7 @@ public record Condition(String name, List<String> toml, Locator locator, String 
 
     /** A flag no file sets. */
     public static Condition constant(boolean value) {
-        return new Condition(null, List.of(), null, null, null, value, List.of(), List.of(), List.of());
+        return new Condition(null, List.of(), null, null, false, null, value, List.of(), List.of(), List.of());
     }
 
     /** True when a YAML or properties value turns the flag on. */

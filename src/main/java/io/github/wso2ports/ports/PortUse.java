@@ -15,9 +15,17 @@ import io.github.wso2ports.Location;
  * @param stays          why it does not move with the offset, when it does not; null when it moves
  * @param shifts         for conditional ports: whether their flag moves them with the offset in this runtime
  * @param bindAddress    the address it binds (see {@link BindAddress}); null when it binds every address
+ * @param defaultWhy     for a catalog default that no missing file explains (a config-mapper product's generated file
+ *                       is not read: deployment.toml and the product's defaults decide), why the default applies; null
+ *                       otherwise
  */
 public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-        boolean enabled, String stays, boolean shifts, String bindAddress) {
+        boolean enabled, String stays, boolean shifts, String bindAddress, String defaultWhy) {
+
+    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
+            boolean enabled, String stays, boolean shifts, String bindAddress) {
+        this(entry, base, rule, location, catalogDefault, enabled, stays, shifts, bindAddress, null);
+    }
 
     public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
             boolean enabled, String stays) {
@@ -60,7 +68,7 @@ public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location lo
 
     /** The same port bound to another address (null: every address). */
     public PortUse bindingTo(String address) {
-        return new PortUse(entry, base, rule, location, catalogDefault, enabled, stays, shifts, address);
+        return new PortUse(entry, base, rule, location, catalogDefault, enabled, stays, shifts, address, defaultWhy);
     }
 
     /** Where the number comes from, as a person reads it. */
@@ -68,6 +76,6 @@ public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location lo
         if (!catalogDefault) {
             return location.toString();
         }
-        return "catalog default" + (location != null ? ": no " + location : "");
+        return "catalog default" + (defaultWhy != null ? ": " + defaultWhy : location != null ? ": no " + location : "");
     }
 }

@@ -2,7 +2,6 @@ package io.github.wso2ports.ports;
 
 import io.github.wso2ports.distribution.ProductRuntime;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,10 @@ public record Product(String key, String name, List<String> markers, List<String
     public record VersionGroups(String from, String until, List<String> groups) {
 
         boolean covers(String version) {
-            if (version == null) {
-                return false;
-            }
+            return version != null && coversAny(version);
+        }
+
+        boolean coversAny(String version) {
             return (from == null || Versions.compare(version, from) >= 0)
                     && (until == null || Versions.compare(version, until) < 0);
         }
@@ -29,9 +29,15 @@ public record Product(String key, String name, List<String> markers, List<String
 
     /**
      * A runtime of a multi-runtime product, with its groups, the offset WSO2 ships it with and default port numbers
-     * that differ from the catalog entries' (0: it does not have that port).
+     * that differ from the catalog entries' (0: it does not have that port); for the versions in [from, until) (either
+     * bound may be null) when its ports changed between versions.
      */
-    public record RuntimeSpec(String name, List<String> groups, int shippedOffset, Map<String, Integer> ports) {
+    public record RuntimeSpec(String name, String from, String until, List<String> groups, int shippedOffset,
+            Map<String, Integer> ports) {
+
+        boolean covers(String version) {
+            return version == null ? from == null : new VersionGroups(from, until, List.of()).coversAny(version);
+        }
     }
 
     /** The offset a runtime has when its files state none, and where that comes from. */
@@ -52,9 +58,12 @@ public record Product(String key, String name, List<String> markers, List<String
         return new DefaultOffset(0, "the config-mapper default");
     }
 
-    /** The default number of a port for a runtime (null: the product itself); 0 when it does not have it. */
-    public int defaultPort(String runtime, CatalogEntry entry) {
-        RuntimeSpec spec = runtime(runtime);
+    /**
+     * The default number of a port for a runtime (null: the product itself) at a version (null: unknown); 0 when it does
+     * not have it.
+     */
+    public int defaultPort(String runtime, String version, CatalogEntry entry) {
+        RuntimeSpec spec = runtime(runtime, version);
         if (spec != null && spec.ports().containsKey(entry.id())) {
             return spec.ports().get(entry.id());
         }
@@ -64,7 +73,7 @@ public record Product(String key, String name, List<String> markers, List<String
     /** The port groups of a runtime (null: the product itself) at a version (null: unknown). */
     public Set<String> groups(String version, String runtime) {
         Set<String> out = new LinkedHashSet<>();
-        RuntimeSpec spec = runtime(runtime);
+        RuntimeSpec spec = runtime(runtime, version);
         out.addAll(spec != null ? spec.groups() : groups);
         for (VersionGroups v : versions) {
             if (v.covers(version)) {
@@ -74,21 +83,29 @@ public record Product(String key, String name, List<String> markers, List<String
         return out;
     }
 
-    public RuntimeSpec runtime(String name) {
+    /** A runtime by name: its spec for the version (null: unknown, the first spec of that name); null when none. */
+    public RuntimeSpec runtime(String name, String version) {
         if (name == null) {
             return null;
         }
+        RuntimeSpec first = null;
         for (RuntimeSpec r : runtimes) {
             if (r.name().equals(name)) {
-                return r;
+                if (version != null && r.covers(version)) {
+                    return r;
+                }
+                first = first == null ? r : first;
             }
         }
-        return null;
+        return version == null ? first : null;
+    }
+
+    /** A runtime by name, whatever the version (the first spec of that name); null when none. */
+    public RuntimeSpec runtime(String name) {
+        return runtime(name, null);
     }
 
     public List<String> runtimeNames() {
-        List<String> names = new ArrayList<>();
-        runtimes.forEach(r -> names.add(r.name()));
-        return names;
+        return runtimes.stream().map(RuntimeSpec::name).distinct().toList();
     }
 }

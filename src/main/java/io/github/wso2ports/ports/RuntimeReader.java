@@ -11,6 +11,7 @@ import io.github.wso2ports.config.StartArgs;
 import io.github.wso2ports.config.YamlDocument;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
+import io.github.wso2ports.distribution.LayoutDetector;
 import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
 import io.github.wso2ports.text.TextFile;
@@ -38,8 +39,6 @@ import java.util.Set;
  */
 public final class RuntimeReader {
 
-    private static final String YAML_OFFSET = "wso2.carbon/ports/offset";
-
     private final Distribution distribution;
     private final ProductRuntime runtime;
     private final DistributionSource source;
@@ -48,6 +47,8 @@ public final class RuntimeReader {
     private final List<String> notes = new ArrayList<>();
     /** How the catalog finds and reads inbound endpoints (null: it does not), and this runtime's endpoint files. */
     private InboundScan inbound;
+    /** What config-mapper generates, relative to the conf folder, for copies without their templates (the catalog's). */
+    private Set<String> generated = Set.of();
     private List<String> inboundFiles;
     private DeploymentToml toml;
 
@@ -128,14 +129,15 @@ public final class RuntimeReader {
                     notes.add(stale);
                 }
             }
-            case DEPLOYMENT_YAML -> {
-                List<YamlDocument.Value> v = yaml(runtime.offsetFile()).select(YAML_OFFSET);
+            case DEPLOYMENT_YAML, CARBON_YML -> {
+                String path = runtime.format().yamlPath();
+                String key = path.replace('/', '.');
+                List<YamlDocument.Value> v = yaml(runtime.offsetFile()).select(path);
                 if (v.isEmpty()) {
-                    throw new Wso2PortsException(source.location(runtime.offsetFile()), "has no wso2.carbon: ports: "
-                            + "offset", "Add it (0 for none)");
+                    throw new Wso2PortsException(source.location(runtime.offsetFile()), "has no " + key,
+                            "Add it (0 for none)");
                 }
-                offset = OffsetValue.parse(v.get(0).text(), v.get(0).location(),
-                        "wso2.carbon.ports.offset");
+                offset = OffsetValue.parse(v.get(0).text(), v.get(0).location(), key);
                 offsetLocation = v.get(0).location();
                 offsetSource = offsetLocation.toString();
             }
@@ -179,13 +181,17 @@ public final class RuntimeReader {
         if (e.haOffsetQuirk() && argOffset != null && argOffset == 0 && fileOffset > 0 && p.rule().moves()) {
             return new PortUse(e, p.base() + fileOffset, OffsetRule.FIXED, p.location(), p.isCatalogDefault(),
                     p.enabled(), "the HA configuration lets -DportOffset win only above 0, so it keeps the file's offset "
-                            + fileOffset + " (wso2/carbon-analytics-common#243, #258)").bindingTo(p.bindAddress());
+                            + fileOffset + " (wso2/carbon-analytics-common#243, #258)", p.shifts(), p.bindAddress(),
+                    p.defaultWhy());
         }
         return p;
     }
 
+    /** A placeholder as WSO2 and config-mapper write them: ${name}, $ref{key}, $env{name}, $sys{name}. */
+    private static final String PLACEHOLDER = "\\$(?:ref|env|sys)?\\{[^}\\s]*}";
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
-            "[A-Za-z][A-Za-z0-9+.-]*://(\\[[^\\]]+\\]|[^/:\\s'\"{}(),@]+):([0-9]{1,5})");
+            "[A-Za-z][A-Za-z0-9+.-]*://(\\[[^\\]]+\\]|" + PLACEHOLDER + "|[^/:\\s'\"{}(),@$]+):([0-9]{1,5}|" + PLACEHOLDER
+                    + ")");
 
     /** The URLs of the catalog found in this runtime's config, one per host:port written in them. */
     private List<UrlUse> urls(ProductDetector.Detected detected, Catalog catalog) {
@@ -198,15 +204,15 @@ public final class RuntimeReader {
                     if (toml != null) {
                         toml.strings(loc.toml()).forEach(t -> texts.add(new Value(t.text(), t.location(), null)));
                     }
-                } else if (source.isFile(runtime.conf(loc.file()))) {
+                } else if (source.isFile(runtime.conf(loc.file())) && !regenerated(runtime.conf(loc.file()))) {
                     texts.addAll(values(runtime.conf(loc.file()), loc));
                 }
                 for (Value v : texts) {
                     java.util.regex.Matcher m = URL.matcher(v.text());
                     while (m.find()) {
-                        int port = Integer.parseInt(m.group(2));
-                        if (port >= 1 && port <= 65535) {
-                            out.add(new UrlUse(u, m.group(), m.group(1), port, v.location()));
+                        UrlUse use = url(u, m.group(), m.group(1), m.group(2), v.location(), catalog);
+                        if (use != null) {
+                            out.add(use);
                         }
                     }
                 }
@@ -215,15 +221,62 @@ public final class RuntimeReader {
         return out;
     }
 
+    /**
+     * One URL, its placeholders resolved as WSO2 resolves them: a host placeholder for the runtime's own host, a port
+     * placeholder for one of its own ports at its offset ({@code ${mgt.transport.https.port}}), a config-mapper
+     * {@code $ref{key}} for the toml's value; any other placeholder makes it a URL that cannot be checked. Null for a
+     * port outside 1-65535.
+     */
+    private UrlUse url(UrlEntry u, String url, String host, String port, Location at, Catalog catalog) {
+        String unknown = null;
+        if (host.startsWith("$") && !selfHost(host, catalog)) {
+            unknown = host;
+        }
+        String portOf = null;
+        int number = 0;
+        if (!port.startsWith("$")) {
+            number = Integer.parseInt(port);
+            if (number < 1 || number > 65535) {
+                return null;
+            }
+        } else if (port.startsWith("${") && catalog.placeholders().containsKey(name(port))
+                && !catalog.placeholders().get(name(port)).isHost()) {
+            portOf = catalog.placeholders().get(name(port)).port();
+        } else {
+            DeploymentToml.PortValue ref = port.startsWith("$ref{") && toml != null ? toml.port(name(port)) : null;
+            if (ref != null && ref.number() >= 1 && ref.number() <= 65535) {
+                number = (int) ref.number();
+            } else {
+                unknown = unknown != null ? unknown : port;
+            }
+        }
+        return new UrlUse(u, url, host, number, at, portOf, unknown);
+    }
+
+    /** True for a placeholder that stands for the runtime's own host, or config-mapper's $ref{server.hostname}. */
+    private static boolean selfHost(String host, Catalog catalog) {
+        if (host.equals("$ref{server.hostname}")) {
+            return true;
+        }
+        Placeholder p = host.startsWith("${") ? catalog.placeholders().get(name(host)) : null;
+        return p != null && p.isHost();
+    }
+
+    /** The name inside ${name} or $ref{name}. */
+    private static String name(String placeholder) {
+        return placeholder.substring(placeholder.indexOf('{') + 1, placeholder.length() - 1);
+    }
+
     private List<PortUse> ports(ProductDetector.Detected detected, Catalog catalog) {
         inbound = catalog.inbound();
+        generated = catalog.generatedFiles();
         // by the runtime's name even when it is the only one: a Carbon 5 pack copied with conf/worker alone is a worker
         String runtimeName = runtime.name();
         Set<String> groups = detected.product().groups(detected.version(), runtimeName);
         List<PortUse> ports = new ArrayList<>();
         for (CatalogEntry entry : catalog.entriesFor(groups)) {
             boolean enabled = decide(entry.when(), groups, null).on();
-            for (PortUse p : ports(entry, detected.product().defaultPort(runtimeName, entry), enabled, groups)) {
+            for (PortUse p : ports(entry, detected.product().defaultPort(runtimeName, detected.version(), entry), enabled, groups)) {
                 // a disabled port the files declare is kept (reports show it); a disabled default is nothing
                 if (enabled || !p.isCatalogDefault()) {
                     ports.add(p);
@@ -256,6 +309,7 @@ public final class RuntimeReader {
     private List<PortUse> ports(CatalogEntry entry, int defaultPort, boolean enabled, Set<String> groups) {
         boolean fileSeen = false;
         Location expected = null;
+        String regenerated = null;
         DeploymentToml.Text tomlAddress = tomlAddress(entry);
         for (Locator loc : entry.locators()) {
             if (loc.isToml()) {
@@ -269,7 +323,7 @@ public final class RuntimeReader {
             if (loc.isInbound()) {
                 // no file to name when it is missing: the synapse configuration's folder is any one
                 String path = inboundFile(loc.inbound());
-                if (path != null) {
+                if (path != null && !regenerated(path)) {
                     fileSeen = true;
                     PortUse p = inboundPort(entry, path, enabled, groups);
                     if (p != null) {
@@ -279,6 +333,10 @@ public final class RuntimeReader {
                 continue;
             }
             String path = runtime.conf(loc.file());
+            if (regenerated(path)) {
+                regenerated = regenerated != null ? regenerated : path;
+                continue;
+            }
             if (!source.isFile(path)) {
                 expected = expected != null ? expected : source.location(path);
                 continue;
@@ -286,8 +344,9 @@ public final class RuntimeReader {
             fileSeen = true;
             List<PortUse> found = new ArrayList<>();
             for (Value v : values(path, loc)) {
-                Integer port = portNumber(v.text());
-                if (port != null) {
+                Integer port = portNumber(v.text(), loc.pattern());
+                if (port != null && port + loc.add() <= 65535) {
+                    port += loc.add();
                     found.add(declared(entry, loc, port, v.location(), enabled, groups).bindingTo(
                             BindAddress.of(tomlAddress != null ? tomlAddress.text() : v.address())));
                 }
@@ -298,11 +357,35 @@ public final class RuntimeReader {
         }
         if (!fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
             Decision shifts = decide(entry.shifts(), groups, null);
-            return List.of(new PortUse(entry, defaultPort, entry.rule(), expected, true, enabled,
+            String why = regenerated == null ? null : defaultInToml(entry, regenerated);
+            return List.of(new PortUse(entry, defaultPort, entry.rule(), why == null ? expected : null, true, enabled,
                     stays(entry.rule(), entry.stays(), entry.shifts(), shifts), shifts.on(),
-                    BindAddress.of(tomlAddress == null ? null : tomlAddress.text())));
+                    BindAddress.of(tomlAddress == null ? null : tomlAddress.text()), why));
         }
         return List.of();
+    }
+
+    /**
+     * True when config-mapper rewrites the file (relative to the home) from deployment.toml at every start, so what is
+     * on disk decides nothing: where the distribution has its templates, the file has one; in a copy without them, the
+     * catalog lists it as generated.
+     */
+    private boolean regenerated(String path) {
+        if (toml == null) {
+            return false;
+        }
+        if (source.isDirectory(LayoutDetector.TEMPLATES)) {
+            return source.isFile(LayoutDetector.TEMPLATES + "/" + path + ".j2");
+        }
+        return path.startsWith(runtime.confDir() + "/") && generated.contains(path.substring(runtime.confDir().length() + 1));
+    }
+
+    /** Why a config-mapper runtime has a port's default: its toml does not set it, and the generated file is rewritten. */
+    private String defaultInToml(CatalogEntry entry, String regeneratedFile) {
+        String key = entry.locators().stream().filter(Locator::isToml).map(Locator::toml).findFirst().orElse(null);
+        return (key == null ? "" : source.location(runtime.offsetFile()) + " does not set " + key + "; ")
+                + source.location(regeneratedFile) + " is rewritten from deployment.toml at start-up, so the product's "
+                + "default applies";
     }
 
     private PortUse declared(CatalogEntry entry, Locator loc, int port, Location at, boolean enabled,
@@ -467,14 +550,14 @@ public final class RuntimeReader {
                     : new Decision(c.defaultFor(groups), endpoint.location().file() + " does not set it");
         }
         Locator loc = c.locator();
-        if (loc != null && source.isFile(runtime.conf(loc.file()))) {
+        if (loc != null && source.isFile(runtime.conf(loc.file())) && !regenerated(runtime.conf(loc.file()))) {
             String path = runtime.conf(loc.file());
             if (loc.xpath() != null) {
                 boolean on = !xml(path).select(loc.xpath(), CarbonXml.PREFIXES).isEmpty();
                 return new Decision(on, source.location(path) + (on ? " sets it" : " does not set it"));
             }
             List<Value> values = values(path, loc);
-            return values.isEmpty() ? new Decision(false, source.location(path) + " does not set it")
+            return values.isEmpty() ? new Decision(c.unset(), source.location(path) + " does not set it")
                     : new Decision(c.isOn(values.get(0).text()), values.get(0).location() + " sets "
                             + values.get(0).text().strip());
         }
@@ -518,6 +601,15 @@ public final class RuntimeReader {
 
     private static String text(Node n) {
         return n instanceof Attribute a ? a.getValue() : n instanceof Element e ? e.getText() : null;
+    }
+
+    /** The port in a value: the value itself, or what {@code pattern}'s first group finds in it; null when none. */
+    private static Integer portNumber(String raw, String pattern) {
+        if (pattern == null) {
+            return portNumber(raw);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(raw);
+        return m.find() ? portNumber(m.group(1)) : null;
     }
 
     /** A plain port number, or null for placeholders such as ${http.nio.port} (not a port of its own). */

@@ -90,7 +90,9 @@ final class JsonReport {
             g.writeObjectFieldStart("source");
             if (p.isCatalogDefault()) {
                 g.writeStringField("catalog", p.entry().id());
-                if (p.location() != null) {
+                if (p.defaultWhy() != null) {
+                    g.writeStringField("why", p.defaultWhy());
+                } else if (p.location() != null) {
                     g.writeStringField("missingFile", p.location().file());
                 }
             } else {

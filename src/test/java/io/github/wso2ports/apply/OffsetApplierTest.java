@@ -499,7 +499,7 @@ class OffsetApplierTest {
     @Test
     void aPortOffsetInTheStartScriptIsAWarningAtItsLine() {
         Dist d = classic(Samples.carbonXml(0)).file("bin/wso2server.sh", "#!/bin/sh\n# -DportOffset=7 is a comment\n"
-                + "exec java -DportOffset=5 -Dcarbon.home=\"$CARBON_HOME\" Main \"$@\"\n");
+                + "exec java -DportOffset=5 -Dcarbon.home=\"$CARBON_HOME\" org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n");
         ApplyPlan plan = apply(d, null, 3);
         assertEquals(List.of("-DportOffset=5 in bin/wso2server.sh:3 beats the offset this writes: the ports "
                 + "stay at offset 5 until it is removed"), plan.warnings());
@@ -510,7 +510,7 @@ class OffsetApplierTest {
     @Test
     void aPortOffsetTheScriptFillsInIsAWarningToo() {
         Dist d = configMapper(Samples.deploymentToml("")).file("bin/api-manager.sh",
-                "java -DportOffset=$PORT_OFFSET Main \"$@\"\n");
+                "java -DportOffset=$PORT_OFFSET org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n");
         assertEquals(List.of("-DportOffset=$PORT_OFFSET in bin/api-manager.sh:1 beats the offset this writes: "
                 + "the ports stay at offset $PORT_OFFSET until it is removed"), apply(d, null, 2).warnings());
     }

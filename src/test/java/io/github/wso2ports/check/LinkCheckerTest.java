@@ -130,4 +130,41 @@ class LinkCheckerTest {
         assertEquals(1, links(read("apim", apim4("km3", 2, km), "h", "esb", ei, "h"), List.of(),
                 List.of(new Link("apim", "apim-key-manager", "esb"))).size(), "an explicit <link> to an ESB is judged too");
     }
+
+    private static List<String> allLinks(List<RuntimeInstance> estate) {
+        return ClashDetector.detect(estate, List.of(), ClashDetector.Options.defaults()).stream()
+                .filter(f -> f.kind() == FindingKind.LINK).map(f -> f.severity() + " " + f.describe()).toList();
+    }
+
+    @Test
+    void placeholdersAreResolvedAsWso2ResolvesThem() {
+        // as docker-apim and kubernetes-apim write the key manager URL: the instance's own HTTPS port at its offset
+        String km = "[apim.key_manager]\nservice_url = \"https://localhost:${mgt.transport.https.port}/services/\"\n";
+        assertEquals(List.of(), allLinks(read("apim", apim4("p1", 3, km), "h")), "an all-in-one is its own key manager");
+        String ip = km.replace("localhost", "${carbon.local.ip}");
+        assertEquals(List.of(), allLinks(read("apim", apim4("p2", 3, ip), "h")));
+        // a universal gateway is no key manager: the URL reaches its own HTTPS port, the wrong kind of server
+        Dist gw = Dist.at(temp.resolve("p3/wso2am-universal-gw-4.5.0")).file("repository/conf/deployment.toml",
+                Samples.deploymentToml("offset = 1") + km);
+        List<String> f = allLinks(read("gw", gw, "h"));
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("ERROR h tcp/9444 link: gw (key manager service URL "
+                + "https://localhost:${mgt.transport.https.port}, gw/repository/conf/deployment.toml:"), f.get(0));
+        assertTrue(f.get(0).contains("where gw's HTTPS servlet transport (management console) listens, but gw is an "
+                + "API Manager universal gateway, which does not serve a key manager service URL"), f.get(0));
+    }
+
+    @Test
+    void aPlaceholderOnlyTheRunningServerKnowsIsSaidNotPassed() {
+        String env = "[apim.key_manager]\nservice_url = \"https://$env{KM_HOST}:9443/services/\"\n";
+        assertEquals(List.of("INFO h link: apim (key manager service URL https://$env{KM_HOST}:9443, "
+                + "apim/repository/conf/deployment.toml:10): cannot be checked: $env{KM_HOST} is filled in only at "
+                + "start-up (from the environment or what the server knows then)"),
+                allLinks(read("apim", apim4("u1", 0, env), "h")));
+        String management = "[apim.key_manager]\nservice_url = \"https://localhost:${carbon.management.port}/services/\"\n";
+        List<String> f = allLinks(read("apim", apim4("u2", 0, management), "h"));
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("INFO ") && f.get(0).endsWith("cannot be checked: ${carbon.management.port} is "
+                + "filled in only at start-up (from the environment or what the server knows then)"), f.get(0));
+    }
 }

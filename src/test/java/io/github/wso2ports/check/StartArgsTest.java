@@ -57,14 +57,14 @@ class StartArgsTest {
 
     @Test
     void thePomsJvmArgsBeatTheScripts() {
-        RuntimeInstance i = read(classic(0, "java -DportOffset=2 Main \"$@\"\n"), "-Xmx1g -DportOffset=5");
+        RuntimeInstance i = read(classic(0, "java -DportOffset=2 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n"), "-Xmx1g -DportOffset=5");
         assertEquals(5, i.offset());
         assertTrue(i.config().offsetSource().startsWith("-DportOffset=5 at pom.xml <jvmArgs> of am, over "));
     }
 
     @Test
     void tomcatPortPropertiesBindWithoutTheOffset() {
-        RuntimeInstance i = read(classic(3, "java -Dtomcat.https.port=8443 Main \"$@\"\n"), null);
+        RuntimeInstance i = read(classic(3, "java -Dtomcat.https.port=8443 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n"), null);
         PortUse https = port(i, "servlet-https");
         assertEquals(8443, https.effective(i.offset()));
         assertEquals("am/bin/wso2server.sh:1", https.provenance());
@@ -82,7 +82,7 @@ class StartArgsTest {
                             </mode>
                         </eventProcessorConfig>
                         """)
-                .file("bin/wso2server.sh", "java -DportOffset=0 Main \"$@\"\n");
+                .file("bin/wso2server.sh", "java -DportOffset=0 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n");
         RuntimeInstance i = read(d, null);
         assertEquals(0, i.offset());
         assertEquals(11226, port(i, "cep-ha-event-sync").effective(i.offset()), "keeps the file's offset 2");
@@ -91,11 +91,11 @@ class StartArgsTest {
 
     @Test
     void aWindowsScriptThatDropsItsArgumentsIsAWarning() {
-        Dist d = classic(0, "java Main \"$@\"\n").file("bin/wso2server.bat",
-                "@echo off\r\nrem starts the server\r\n\"%JAVA_HOME%\\bin\\java\" -Dcarbon.home=\"%CARBON_HOME%\" Main\r\n");
+        Dist d = classic(0, "java org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n").file("bin/wso2server.bat",
+                "@echo off\r\nrem starts the server\r\n\"%JAVA_HOME%\\bin\\java\" -Dcarbon.home=\"%CARBON_HOME%\" org.wso2.carbon.bootstrap.Bootstrap\r\n");
         assertEquals(List.of("h start: am (start, am/bin/wso2server.bat): this Windows start script does not pass its "
                 + "arguments on: a -DportOffset given to it is dropped (wso2/carbon-analytics#125)"), start(read(d, null)));
-        Dist ok = classic(0, "java Main \"$@\"\n").file("bin/wso2server.bat", "\"%JAVA_HOME%\\bin\\java\" Main %*\r\n");
+        Dist ok = classic(0, "java org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n").file("bin/wso2server.bat", "\"%JAVA_HOME%\\bin\\java\" org.wso2.carbon.bootstrap.Bootstrap %*\r\n");
         assertEquals(List.of(), start(read(ok, null)));
     }
 
@@ -103,11 +103,53 @@ class StartArgsTest {
     void avoidConfigUpdateMakesTheGeneratedFilesCount() {
         Dist d = Dist.at(temp.resolve("wso2am-4.2.0")).file("repository/conf/carbon.xml", Samples.carbonXml(0))
                 .file("repository/conf/deployment.toml", Samples.deploymentToml("offset = 4"))
-                .file("bin/api-manager.sh", "java -DavoidConfigUpdate=true Main \"$@\"\n");
+                .file("bin/api-manager.sh", "java -DavoidConfigUpdate=true org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n");
         RuntimeInstance i = read(d, null);
         assertEquals(0, i.offset(), "carbon.xml, not the toml");
         assertEquals(List.of("h start: am (start, am/bin/api-manager.sh:1): -DavoidConfigUpdate: deployment.toml is "
                 + "not rendered into carbon.xml and the other generated files, so they (not the toml) decide the ports"),
                 start(i));
+    }
+
+    /** carbon-kernel v4.4.40 bin/carbondump.bat and bin/tcpmon.bat, as far as an argument check goes: java, no %*. */
+    private static final String CARBONDUMP_BAT = "@echo off\r\nrem Carbon dump: collects thread dumps and heap info\r\n"
+            + "set CARBON_HOME=%~sdp0..\r\n\"%JAVA_HOME%\\bin\\jmap\" -dump:format=b,file=heap.bin %1\r\n"
+            + "\"%JAVA_HOME%\\bin\\java\" -version\r\n";
+    private static final String TCPMON_BAT = "@echo off\r\nset CARBON_HOME=%~sdp0..\r\n"
+            + "\"%JAVA_HOME%\\bin\\java\" -cp \"%CARBON_HOME%\\lib\\tcpmon.jar\" org.apache.ws.commons.tcpmon.TCPMon\r\n";
+
+    @Test
+    void toolsBesideTheStartScriptAreNotStartScripts() {
+        // an untouched Identity Server 6.1.0 bin/: the start scripts forward their arguments, the tools start no server
+        Dist d = classic(0, "java -Dcarbon.home=\"$CARBON_HOME\" org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n")
+                .file("bin/wso2server.bat", "set CMD_LINE_ARGS=%*\r\n\"%JAVA_HOME%\\bin\\java\" "
+                        + "org.wso2.carbon.bootstrap.Bootstrap %CMD_LINE_ARGS%\r\n")
+                .file("bin/carbondump.bat", CARBONDUMP_BAT).file("bin/tcpmon.bat", TCPMON_BAT)
+                .file("bin/carbondump.sh", "java -DportOffset=7 -jar carbondump.jar \"$@\"\n")
+                .file("bin/ciphertool.sh", "java -Dcarbon.home=\"$CARBON_HOME\" org.wso2.ciphertool.CipherTool \"$@\"\n");
+        RuntimeInstance i = read(d, null);
+        assertEquals(List.of(), start(i));
+        assertEquals(0, i.offset(), "a -DportOffset in a tool does not start the server at another offset");
+    }
+
+    @Test
+    void aLauncherScriptCountsForTheRuntimeItStarts() {
+        // EI 6.x: bin/broker.sh runs wso2/broker/bin/wso2server.sh (product-ei v6.4.0 distribution/src/scripts/broker.sh)
+        Dist d = Dist.at(temp.resolve("wso2ei-6.4.0")).file("conf/carbon.xml", Samples.carbonXml(0))
+                .file("wso2/broker/conf/carbon.xml", Samples.carbonXml(3))
+                .file("bin/integrator.sh", "java org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n")
+                .file("bin/broker.sh", "BROKER_INIT_SCRIPT=\"$CARBON_HOME/wso2/broker/bin/wso2server.sh\"\n"
+                        + "sh $BROKER_INIT_SCRIPT -DportOffset=5 $* &\n")
+                .file("wso2/broker/bin/wso2server.sh", "java org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n");
+        EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("ei", d.home(), "ei", "h",
+                null, null, null, "apply")), Catalog.builtIn());
+        assertEquals(List.of(), r.errors());
+        RuntimeInstance integrator = r.instances().stream().filter(x -> x.id().equals("ei/integrator")).findFirst()
+                .orElseThrow();
+        RuntimeInstance broker = r.instances().stream().filter(x -> x.id().equals("ei/broker")).findFirst().orElseThrow();
+        assertEquals(0, integrator.offset(), "bin/broker.sh is not the integrator's");
+        assertEquals(5, broker.offset(), "bin/broker.sh starts the broker");
+        assertTrue(broker.config().offsetSource().startsWith("-DportOffset=5 at ei/bin/broker.sh:2"),
+                broker.config().offsetSource());
     }
 }

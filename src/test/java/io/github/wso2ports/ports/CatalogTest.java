@@ -141,10 +141,8 @@ class CatalogTest {
         Set<String> groups = new TreeSet<>();
         catalog.entries().forEach(e -> {
             groups.addAll(e.groups());
-            groups.addAll(e.when().onFor());
-            groups.addAll(e.when().offFor());
-            groups.addAll(e.shifts().onFor());
-            groups.addAll(e.shifts().offFor());
+            addFlagGroups(e.when(), groups);
+            addFlagGroups(e.shifts(), groups);
         });
         catalog.urls().forEach(u -> groups.addAll(u.groups()));
         groups.addAll(catalog.inbound().groups());
@@ -159,6 +157,12 @@ class CatalogTest {
                 assertTrue(groups.contains(g), p.key() + " names group " + g + " that no port or flag uses");
             }
         }
+    }
+
+    private static void addFlagGroups(Condition c, Set<String> groups) {
+        groups.addAll(c.onFor());
+        groups.addAll(c.offFor());
+        c.all().forEach(part -> addFlagGroups(part, groups));
     }
 
     @Test

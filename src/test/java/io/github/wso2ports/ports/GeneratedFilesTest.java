@@ -174,7 +174,7 @@ class GeneratedFilesTest {
                 .file("conf/carbon.xml", Samples.carbonXml(10))
                 .file("repository/resources/conf/templates/conf/carbon.xml.j2",
                         "<Offset>{{server.offset | default('10')}}</Offset>\n")
-                .file("bin/micro-integrator.sh", "#!/bin/sh\n$JAVACMD \\\n    -DavoidConfigHashRead=true \\\n    Main\n");
+                .file("bin/micro-integrator.sh", "#!/bin/sh\n$JAVACMD \\\n    -DavoidConfigHashRead=true \\\n    org.wso2.micro.integrator.bootstrap.Bootstrap\n");
         d.bytes(METADATA, metadata(d, '/', "conf/carbon.xml", "conf/deployment.toml"));
         d.file("conf/carbon.xml", Samples.carbonXml(4));
         assertEquals(List.of("WARNING h drift: am (config-mapper, am/conf/carbon.xml): its MD5 is not the one "
@@ -192,7 +192,7 @@ class GeneratedFilesTest {
     @Test
     void avoidConfigUpdateKeepsHandEditsSoTheyAreNotDrift() {
         Dist d = generated();
-        d.file(CARBON, Samples.carbonXml(2)).file("bin/api-manager.sh", "java -DavoidConfigUpdate Main \"$@\"\n");
+        d.file(CARBON, Samples.carbonXml(2)).file("bin/api-manager.sh", "java -DavoidConfigUpdate org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n");
         RuntimeInstance i = read(d.home(), "am");
         assertEquals(List.of(), drift(i));
         assertEquals(2, i.offset(), "the hand edit is what runs");
