@@ -12,6 +12,7 @@ import io.github.wso2ports.distribution.ZipSource;
 import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.config.StartArgs;
 import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.ports.Product;
 import io.github.wso2ports.ports.ProductDetector;
 import io.github.wso2ports.ports.RuntimeConfig;
 import io.github.wso2ports.ports.RuntimeReader;
@@ -142,16 +143,9 @@ public final class EstateReader {
         try {
             Distribution d = LayoutDetector.detect(source);
             ProductDetector.Detected product = ProductDetector.detect(source, catalog, h.product());
-            List<ProductRuntime> runtimes = new ArrayList<>();
-            if (h.runtime() != null) {
-                runtimes.add(d.runtime(h.runtime()));
-            } else {
-                d.runtimes().stream().filter(r -> r.role() != RuntimeRole.PROFILE).forEach(runtimes::add);
-            }
             List<Read> out = new ArrayList<>();
-            for (ProductRuntime r : runtimes) {
-                StartArgs args = StartArgs.read(source, r, catalog.mainClasses(), h.jvmArgs(), h.jvmArgsSource());
-                out.add(new Read(r, RuntimeReader.read(d, r, product, catalog, args)));
+            for (RuntimeConfig c : runtimes(d, product, catalog, h.runtime(), false, h.jvmArgs(), h.jvmArgsSource())) {
+                out.add(new Read(c.runtime(), c));
             }
             return out;
         } finally {
@@ -163,6 +157,46 @@ public final class EstateReader {
                 }
             }
         }
+    }
+
+    /**
+     * The runtimes of a distribution, each read with its start arguments: the chosen one, or every runtime the
+     * product's version ships (a runtime folder it does not ship, a source-tree leftover, is named in a note and not
+     * read), IoT's alternative profiles only when asked.
+     *
+     * @param chosen   the runtime the instance names ({@code <runtime>}), or null for all
+     * @param profiles true to read alternative profiles too (they never run beside the primary runtime)
+     */
+    public static List<RuntimeConfig> runtimes(Distribution d, ProductDetector.Detected product, Catalog catalog,
+            String chosen, boolean profiles, String jvmArgs, String jvmArgsSource) {
+        DistributionSource source = d.source();
+        List<ProductRuntime> runtimes = new ArrayList<>();
+        List<String> notShipped = new ArrayList<>();
+        if (chosen != null) {
+            runtimes.add(d.runtime(chosen));
+        } else {
+            for (ProductRuntime r : d.runtimes()) {
+                if (r.role() == RuntimeRole.PROFILE && !profiles) {
+                    continue; // an alternative to the primary runtime, never beside it
+                }
+                if (product.product().ships(r.name(), product.version())) {
+                    runtimes.add(r);
+                } else {
+                    notShipped.add(source.location(r.offsetFile()) + " is not read: " + product.product().name() + " "
+                            + product.version() + " ships no runtime '" + r.name() + "' there");
+                }
+            }
+        }
+        List<RuntimeConfig> out = new ArrayList<>();
+        for (ProductRuntime r : runtimes) {
+            Product.RuntimeSpec spec = product.product().runtime(r.name(), product.version());
+            StartArgs.Shipped shipped = spec == null || spec.startArgs() == null ? null
+                    : new StartArgs.Shipped(spec.startScript(), spec.startArgs());
+            StartArgs args = StartArgs.read(source, r, catalog.mainClasses(), shipped, jvmArgs, jvmArgsSource);
+            RuntimeConfig config = RuntimeReader.read(d, r, product, catalog, args);
+            out.add(out.isEmpty() && !notShipped.isEmpty() ? config.withNotes(notShipped) : config);
+        }
+        return out;
     }
 
     /** The instances of one spec: one, or one per runtime of a multi-runtime distribution read without a runtime. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The system properties a runtime is started with that decide ports: {@code -DportOffset} (beats the files),
- * {@code -Dtomcat.http.port} / {@code -Dtomcat.https.port} (bind without the offset) and
+ * {@code -Dtomcat.http.port} / {@code -Dtomcat.https.port} (bind without the offset),
+ * {@code -Dtomcat.random.port.enable} (the servlet connectors bind a port the OS picks, as EI 6.0.0 ships) and
  * {@code -DavoidConfigUpdate} (config-mapper leaves the generated files alone), {@code -DavoidConfigHashRead}
  * (config-mapper regenerates only when deployment.toml changed, as Micro Integrator's scripts ship, so hand edits to
  * generated files last until then). Read from the runtime's start scripts ({@link StartScripts}: not the tools beside
@@ -22,20 +23,29 @@ import java.util.regex.Pattern;
  * because they say how the estate really starts it.
  *
  * @param windowsDropsArgs .bat start scripts that do not pass their arguments on, so a -DportOffset given on the
- *                         command line is lost (wso2/carbon-analytics#125)
+ *                         command line is lost (product-ei v6.0.0 bin/start-all.bat; every kernel start script
+ *                         forwards them with {@code set CMD=RUN %*})
  */
-public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort, Arg avoidConfigUpdate,
-        Arg avoidConfigHashRead, List<Location> windowsDropsArgs) {
+public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort, Arg tomcatRandomPort,
+        Arg avoidConfigUpdate, Arg avoidConfigHashRead, List<Location> windowsDropsArgs) {
 
     /** One argument: its value and where it is given. */
     public record Arg(String value, Location location) {
     }
 
-    public static final StartArgs NONE = new StartArgs(null, null, null, null, null, List.of());
+    public static final StartArgs NONE = new StartArgs(null, null, null, null, null, null, List.of());
 
-    private static final Pattern PROPERTY = Pattern.compile(
-            "-D(portOffset|tomcat\\.http\\.port|tomcat\\.https\\.port|avoidConfigUpdate|avoidConfigHashRead)"
-                    + "(?:=([^\\s\"';&|]*))?");
+    private static final Pattern PROPERTY = Pattern.compile("-D(portOffset|tomcat\\.http\\.port|tomcat\\.https\\.port"
+            + "|tomcat\\.random\\.port\\.enable|avoidConfigUpdate|avoidConfigHashRead)(?:=([^\\s\"';&|]*))?");
+
+    /**
+     * The arguments a product's shipped start script passes, for a copy of a distribution without that script.
+     *
+     * @param script where the product ships it, relative to the home ({@code bin/integrator.sh})
+     * @param args   the arguments
+     */
+    public record Shipped(String script, String args) {
+    }
 
     /**
      * @param runtime     the runtime whose start scripts are read ({@link StartScripts}); the YAJSW wrapper is the
@@ -46,9 +56,20 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
      */
     public static StartArgs read(DistributionSource source, ProductRuntime runtime, List<String> mainClasses,
             String jvmArgs, String pomLine) {
+        return read(source, runtime, mainClasses, null, jvmArgs, pomLine);
+    }
+
+    /** @param shipped what the product's own start script passes, read when the copy has no start script; or null */
+    public static StartArgs read(DistributionSource source, ProductRuntime runtime, List<String> mainClasses,
+            Shipped shipped, String jvmArgs, String pomLine) {
         Builder b = new Builder();
         List<Location> drops = new ArrayList<>();
-        for (String path : StartScripts.of(source, runtime, mainClasses)) {
+        List<String> scripts = StartScripts.of(source, runtime, mainClasses);
+        if (scripts.isEmpty() && shipped != null) {
+            match(shipped.args(), Location.of(source.location(shipped.script()) + " as the product ships it (not in "
+                    + "this copy)"), b);
+        }
+        for (String path : scripts) {
             boolean bat = !path.toLowerCase(Locale.ROOT).endsWith(".sh");
             TextFile f = TextFile.utf8(source.location(path), source.read(path));
             scan(f, bat ? "bat" : "sh", b);
@@ -65,7 +86,7 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
             match(jvmArgs, Location.of(pomLine), pom);
             b.overrideWith(pom);
         }
-        return new StartArgs(b.portOffset, b.http, b.https, b.avoid, b.hashRead, List.copyOf(drops));
+        return new StartArgs(b.portOffset, b.http, b.https, b.random, b.avoid, b.hashRead, List.copyOf(drops));
     }
 
     private static void scan(TextFile f, String style, Builder b) {
@@ -88,17 +109,27 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
                 case "portOffset" -> b.portOffset = b.portOffset == null ? arg : b.portOffset;
                 case "tomcat.http.port" -> b.http = b.http == null ? arg : b.http;
                 case "tomcat.https.port" -> b.https = b.https == null ? arg : b.https;
+                case "tomcat.random.port.enable" -> b.random = b.random == null && value.equalsIgnoreCase("true") ? arg
+                        : b.random;
                 case "avoidConfigUpdate" -> b.avoid = b.avoid == null && !value.equalsIgnoreCase("false") ? arg : b.avoid;
                 default -> b.hashRead = b.hashRead == null && !value.equalsIgnoreCase("false") ? arg : b.hashRead;
             }
         }
     }
 
-    /** A .bat that never mentions %* (or the CMD_LINE_ARGS it is usually collected into) drops its arguments. */
+    /**
+     * A .bat that never passes {@code %*} on (outside {@code rem} lines) drops its arguments. The kernel's scripts pass
+     * them as {@code set CMD=RUN %*}; {@code CMD_LINE_ARGS} holds only their own JVM options, so it proves nothing.
+     */
     private static boolean forwardsNoArgs(TextFile f) {
-        String t = f.text();
-        return t.toLowerCase(Locale.ROOT).contains("java") && !t.contains("%*") && !t.toUpperCase(Locale.ROOT)
-                .contains("CMD_LINE_ARGS");
+        for (String line : f.text().split("\\R")) {
+            String t = line.strip().toLowerCase(Locale.ROOT);
+            boolean comment = t.startsWith("rem ") || t.equals("rem") || t.startsWith("::");
+            if (!comment && (t.contains("%*") || t.matches(".*%[1-9].*"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The port offset the start arguments set, or null. */
@@ -113,6 +144,7 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
         Arg portOffset;
         Arg http;
         Arg https;
+        Arg random;
         Arg avoid;
         Arg hashRead;
 
@@ -120,6 +152,7 @@ public record StartArgs(Arg portOffset, Arg tomcatHttpPort, Arg tomcatHttpsPort,
             portOffset = pom.portOffset != null ? pom.portOffset : portOffset;
             http = pom.http != null ? pom.http : http;
             https = pom.https != null ? pom.https : https;
+            random = pom.random != null ? pom.random : random;
             avoid = pom.avoid != null ? pom.avoid : avoid;
             hashRead = pom.hashRead != null ? pom.hashRead : hashRead;
         }

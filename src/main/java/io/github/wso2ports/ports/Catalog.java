@@ -187,6 +187,7 @@ public final class Catalog {
         List<CatalogData> urlArray = root.tables("url");
         for (int i = 0; i < urlArray.size(); i++) {
             CatalogData t = urlArray.get(i);
+            only(t, "[[url]] #" + (i + 1), "id", "purpose", "follows", "target", "groups", "locators", "products", "source");
             String id = required(t, "id", "[[url]] #" + (i + 1));
             String follows = required(t, "follows", id);
             if (!ids.contains(follows)) {
@@ -194,7 +195,7 @@ public final class Catalog {
             }
             List<Locator> locators = new ArrayList<>();
             for (CatalogData l : t.tables("locators")) {
-                locators.add(locator(l, id, checkXPaths));
+                locators.add(checkedLocator(l, id, checkXPaths));
             }
             String target = t.string("target", "any");
             if (!List.of("self", "other", "any").contains(target)) {
@@ -213,6 +214,7 @@ public final class Catalog {
         CatalogData start = root.table("start");
         Map<String, Placeholder> placeholders = new TreeMap<>();
         for (CatalogData t : root.tables("placeholder")) {
+            only(t, "[[placeholder]]", "name", "port", "host", "source");
             String name = required(t, "name", "[[placeholder]]");
             String port = t.string("port");
             if (port != null && !ids.contains(port)) {
@@ -234,6 +236,7 @@ public final class Catalog {
         List<CatalogData> a = t.tables("parameter");
         for (int i = 0; i < a.size(); i++) {
             CatalogData p = a.get(i);
+            only(p, "[[inbound.parameter]] #" + (i + 1), "names", "address", "rule", "shifts", "stays", "source");
             String what = "[[inbound.parameter]] #" + (i + 1);
             List<String> names = p.strings("names");
             OffsetRule rule = OffsetRule.parse(required(p, "rule", what));
@@ -251,14 +254,19 @@ public final class Catalog {
     private static Product product(CatalogData t) {
         String key = required(t, "key", "product");
         List<Product.VersionGroups> versions = new ArrayList<>();
+        only(t, key, "key", "name", "markers", "groups", "versions", "runtime", "default_offset", "ports", "correction");
         for (CatalogData vt : t.tables("versions")) {
+            only(vt, key + " [[product.versions]]", "from", "until", "groups");
             versions.add(new Product.VersionGroups(vt.string("from"), vt.string("until"), vt.strings("groups")));
         }
         List<Product.RuntimeSpec> runtimes = new ArrayList<>();
         for (CatalogData rt : t.tables("runtime")) {
+            only(rt, key + " [[product.runtime]]", "name", "from", "until", "groups", "shipped_offset", "ports",
+                    "start_script", "start_args");
             Long shipped = rt.number("shipped_offset");
             runtimes.add(new Product.RuntimeSpec(required(rt, "name", key), rt.string("from"), rt.string("until"),
-                    rt.strings("groups"), shipped == null ? 0 : shipped.intValue(), portMap(rt, key)));
+                    rt.strings("groups"), shipped == null ? 0 : shipped.intValue(), portMap(rt, key),
+                    rt.string("start_script"), rt.string("start_args")));
         }
         Long defaultOffset = t.number("default_offset");
         return new Product(key, required(t, "name", key), t.strings("markers"), t.strings("groups"),
@@ -268,6 +276,8 @@ public final class Catalog {
 
     private static CatalogEntry entry(CatalogData t, int index, Map<String, Condition> flags, boolean checkXPaths) {
         String id = required(t, "id", "[[port]] #" + (index + 1));
+        only(t, id, "id", "port", "protocol", "purpose", "rule", "shifts", "stays", "system_property", "ha_offset_quirk",
+                "groups", "locators", "when", "source", "correction", "seed");
         Long port = t.number("port");
         OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
         if (port == null || port < 0 || port > 65535 || (port == 0 && rule != OffsetRule.RANDOM)) {
@@ -279,7 +289,7 @@ public final class Catalog {
         }
         List<Locator> locators = new ArrayList<>();
         for (CatalogData l : t.tables("locators")) {
-            locators.add(locator(l, id, checkXPaths));
+            locators.add(checkedLocator(l, id, checkXPaths));
         }
         // deployment.toml keys first: they beat the generated XML
         locators.sort((a, b) -> Boolean.compare(b.isToml(), a.isToml()));
@@ -312,6 +322,8 @@ public final class Catalog {
         if (!(value instanceof CatalogData w)) {
             throw new IllegalStateException("catalog: " + id + ": a flag is a boolean, a flag id or a table");
         }
+        only(w, id + " flag", "name", "toml", "file", "xpath", "yaml", "property", "matches", "unset", "parameter",
+                "default", "default_for", "default_off_for", "all");
         List<String> toml = w.isString("toml") ? List.of(w.string("toml")) : w.strings("toml");
         Locator fileTest = w.string("file") == null ? null : locator(w, id, checkXPaths).fileOnly();
         List<Condition> all = new ArrayList<>();
@@ -331,6 +343,13 @@ public final class Catalog {
                 w.strings("default_off_for"), all);
     }
 
+    /** A locator table of a port or URL, whose keys are checked (a flag's file test is checked as a flag). */
+    private static Locator checkedLocator(CatalogData t, String id, boolean checkXPaths) {
+        only(t, id + " locator", "toml", "file", "xpath", "yaml", "property", "inbound", "address", "rule", "stays",
+                "add", "pattern", "groups");
+        return locator(t, id, checkXPaths);
+    }
+
     private static Locator locator(CatalogData t, String id, boolean checkXPaths) {
         String xpath = t.string("xpath");
         String rule = t.string("rule");
@@ -346,7 +365,7 @@ public final class Catalog {
         }
         Locator loc = new Locator(toml, t.string("file"), xpath, t.string("yaml"), t.string("property"),
                 t.string("inbound"), t.string("address"), rule == null ? null : OffsetRule.parse(rule),
-                t.string("stays"), add == null ? 0 : add.intValue(), pattern);
+                t.string("stays"), add == null ? 0 : add.intValue(), pattern, t.strings("groups"));
         if (checkXPaths && xpath != null) {
             checkXPath(xpath, id);
             checkXPath(loc.address(), id);
@@ -387,6 +406,20 @@ public final class Catalog {
             }
         }
         return out;
+    }
+
+    /**
+     * Rejects a key the table does not take: in TOML a key written after a [[sub.table]] header belongs to that
+     * sub-table, so a misplaced line would otherwise be silently ignored.
+     */
+    private static void only(CatalogData t, String what, String... keys) {
+        Set<String> allowed = Set.of(keys);
+        for (String key : t.keys()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalStateException("catalog: " + what + " has an unknown key " + key + " (one of "
+                        + String.join(", ", keys) + ")");
+            }
+        }
     }
 
     private static String required(CatalogData t, String key, String what) {

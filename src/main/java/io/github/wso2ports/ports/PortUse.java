@@ -39,7 +39,7 @@ public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location lo
 
     /** True when the runtime will listen on it: enabled, and a listener with a known number. */
     public boolean listens() {
-        return enabled && entry.listens();
+        return enabled && rule != OffsetRule.OUTBOUND && rule != OffsetRule.RANDOM;
     }
 
     public boolean isCatalogDefault() {

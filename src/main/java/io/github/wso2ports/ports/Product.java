@@ -17,8 +17,9 @@ public record Product(String key, String name, List<String> markers, List<String
     /** Groups added for versions in [from, until); either bound may be null. */
     public record VersionGroups(String from, String until, List<String> groups) {
 
+        /** Whether the groups apply; an unknown version is taken for the newest, which open-ended ranges cover. */
         boolean covers(String version) {
-            return version != null && coversAny(version);
+            return version == null ? until == null : coversAny(version);
         }
 
         boolean coversAny(String version) {
@@ -33,10 +34,10 @@ public record Product(String key, String name, List<String> markers, List<String
      * bound may be null) when its ports changed between versions.
      */
     public record RuntimeSpec(String name, String from, String until, List<String> groups, int shippedOffset,
-            Map<String, Integer> ports) {
+            Map<String, Integer> ports, String startScript, String startArgs) {
 
         boolean covers(String version) {
-            return version == null ? from == null : new VersionGroups(from, until, List.of()).coversAny(version);
+            return new VersionGroups(from, until, List.of()).covers(version);
         }
     }
 
@@ -83,7 +84,10 @@ public record Product(String key, String name, List<String> markers, List<String
         return out;
     }
 
-    /** A runtime by name: its spec for the version (null: unknown, the first spec of that name); null when none. */
+    /**
+     * A runtime by name: its spec for the version (null: unknown, taken for the newest; the first spec of that name when
+     * none is open-ended); null when none.
+     */
     public RuntimeSpec runtime(String name, String version) {
         if (name == null) {
             return null;
@@ -91,13 +95,22 @@ public record Product(String key, String name, List<String> markers, List<String
         RuntimeSpec first = null;
         for (RuntimeSpec r : runtimes) {
             if (r.name().equals(name)) {
-                if (version != null && r.covers(version)) {
+                if (r.covers(version)) {
                     return r;
                 }
                 first = first == null ? r : first;
             }
         }
         return version == null ? first : null;
+    }
+
+    /**
+     * False when the product has runtimes of that name, but none in this version: a folder of that name is not one
+     * the version ships (a source-tree leftover), so it is not read. True when it does, or when nothing says.
+     */
+    public boolean ships(String runtime, String version) {
+        boolean named = runtimes.stream().anyMatch(r -> r.name().equals(runtime));
+        return !named || version == null || runtime(runtime, version) != null;
     }
 
     /** A runtime by name, whatever the version (the first spec of that name); null when none. */

@@ -40,6 +40,14 @@ public record RuntimeConfig(Distribution distribution, ProductRuntime runtime, P
                 false);
     }
 
+    /** The same runtime with more things worth saying at INFO. */
+    public RuntimeConfig withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new RuntimeConfig(distribution, runtime, product, offset, offsetLocation, offsetSource, ports, urls, all,
+                notices, startOffset);
+    }
+
     /** The same runtime with only some of its ports (the planner looks at the ports that never move alone). */
     public RuntimeConfig withPorts(List<PortUse> only) {
         return new RuntimeConfig(distribution, runtime, product, offset, offsetLocation, offsetSource, only, urls, notes,

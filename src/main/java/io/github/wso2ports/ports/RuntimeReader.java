@@ -14,6 +14,7 @@ import io.github.wso2ports.distribution.DistributionSource;
 import io.github.wso2ports.distribution.LayoutDetector;
 import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
+import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.text.TextFile;
 import io.github.wso2ports.xml.XmlDocument;
 
@@ -157,7 +158,7 @@ public final class RuntimeReader {
         }
         for (Location bat : args.windowsDropsArgs()) {
             notices.add(new Notice(bat, "this Windows start script does not pass its arguments on: a -DportOffset "
-                    + "given to it is dropped (wso2/carbon-analytics#125)"));
+                    + "given to it is dropped (as by EI 6.0.0's bin/start-all.bat)"));
         }
         List<PortUse> ports = new ArrayList<>();
         for (PortUse p : ports(detected, catalog)) {
@@ -173,6 +174,12 @@ public final class RuntimeReader {
         StartArgs.Arg property = e.systemProperty() == null ? null
                 : e.systemProperty().equals("tomcat.http.port") ? args.tomcatHttpPort()
                 : e.systemProperty().equals("tomcat.https.port") ? args.tomcatHttpsPort() : null;
+        if (e.systemProperty() != null && e.systemProperty().startsWith("tomcat.") && args.tomcatRandomPort() != null) {
+            // CarbonTomcat.startConnectors binds each connector to findFreePort(): nothing to clash with
+            return new PortUse(e, p.base(), OffsetRule.RANDOM, p.location(), p.isCatalogDefault(), p.enabled(),
+                    "-Dtomcat.random.port.enable (" + args.tomcatRandomPort().location() + ") binds a free port the OS "
+                            + "picks instead", false, p.bindAddress(), p.defaultWhy());
+        }
         if (property != null && property.value().matches("[0-9]{1,5}")) {
             return new PortUse(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location(), false,
                     p.enabled(), "-D" + e.systemProperty() + " binds the port as given, without the offset")
@@ -204,8 +211,8 @@ public final class RuntimeReader {
                     if (toml != null) {
                         toml.strings(loc.toml()).forEach(t -> texts.add(new Value(t.text(), t.location(), null)));
                     }
-                } else if (source.isFile(runtime.conf(loc.file())) && !regenerated(runtime.conf(loc.file()))) {
-                    texts.addAll(values(runtime.conf(loc.file()), loc));
+                } else if (source.isFile(confFile(loc.file())) && !regenerated(confFile(loc.file()))) {
+                    texts.addAll(values(confFile(loc.file()), loc));
                 }
                 for (Value v : texts) {
                     java.util.regex.Matcher m = URL.matcher(v.text());
@@ -312,6 +319,9 @@ public final class RuntimeReader {
         String regenerated = null;
         DeploymentToml.Text tomlAddress = tomlAddress(entry);
         for (Locator loc : entry.locators()) {
+            if (!loc.appliesTo(groups)) {
+                continue;
+            }
             if (loc.isToml()) {
                 DeploymentToml.PortValue v = toml == null ? null : toml.port(loc.toml());
                 if (v != null && v.number() > 0 && v.number() <= 65535) {
@@ -332,7 +342,7 @@ public final class RuntimeReader {
                 }
                 continue;
             }
-            String path = runtime.conf(loc.file());
+            String path = confFile(loc.file());
             if (regenerated(path)) {
                 regenerated = regenerated != null ? regenerated : path;
                 continue;
@@ -366,16 +376,29 @@ public final class RuntimeReader {
     }
 
     /**
+     * A file of the runtime's conf folder, relative to the home. An IoT profile has only the files it replaces
+     * (profile-creator.sh copies them over conf/ and starts the core with -Dprofile): the others are the core's.
+     */
+    private String confFile(String relativeToConf) {
+        String own = runtime.conf(relativeToConf);
+        if (runtime.role() != RuntimeRole.PROFILE || source.isFile(own)) {
+            return own;
+        }
+        return distribution.runtimes().stream().filter(r -> r.role() == RuntimeRole.PRIMARY).findFirst()
+                .map(primary -> primary.conf(relativeToConf)).orElse(own);
+    }
+
+    /**
      * True when config-mapper rewrites the file (relative to the home) from deployment.toml at every start, so what is
-     * on disk decides nothing: where the distribution has its templates, the file has one; in a copy without them, the
-     * catalog lists it as generated.
+     * on disk decides nothing: it has a template in the distribution, or the catalog lists it as generated (a copy may
+     * hold only some of its templates).
      */
     private boolean regenerated(String path) {
         if (toml == null) {
             return false;
         }
-        if (source.isDirectory(LayoutDetector.TEMPLATES)) {
-            return source.isFile(LayoutDetector.TEMPLATES + "/" + path + ".j2");
+        if (source.isFile(LayoutDetector.TEMPLATES + "/" + path + ".j2")) {
+            return true;
         }
         return path.startsWith(runtime.confDir() + "/") && generated.contains(path.substring(runtime.confDir().length() + 1));
     }
@@ -383,9 +406,8 @@ public final class RuntimeReader {
     /** Why a config-mapper runtime has a port's default: its toml does not set it, and the generated file is rewritten. */
     private String defaultInToml(CatalogEntry entry, String regeneratedFile) {
         String key = entry.locators().stream().filter(Locator::isToml).map(Locator::toml).findFirst().orElse(null);
-        return (key == null ? "" : source.location(runtime.offsetFile()) + " does not set " + key + "; ")
-                + source.location(regeneratedFile) + " is rewritten from deployment.toml at start-up, so the product's "
-                + "default applies";
+        return (key == null ? "" : source.location(runtime.offsetFile()) + " sets no " + key + ", and ")
+                + source.location(regeneratedFile) + " is regenerated at start-up: the product's default";
     }
 
     private PortUse declared(CatalogEntry entry, Locator loc, int port, Location at, boolean enabled,
@@ -550,8 +572,8 @@ public final class RuntimeReader {
                     : new Decision(c.defaultFor(groups), endpoint.location().file() + " does not set it");
         }
         Locator loc = c.locator();
-        if (loc != null && source.isFile(runtime.conf(loc.file())) && !regenerated(runtime.conf(loc.file()))) {
-            String path = runtime.conf(loc.file());
+        if (loc != null && source.isFile(confFile(loc.file())) && !regenerated(confFile(loc.file()))) {
+            String path = confFile(loc.file());
             if (loc.xpath() != null) {
                 boolean on = !xml(path).select(loc.xpath(), CarbonXml.PREFIXES).isEmpty();
                 return new Decision(on, source.location(path) + (on ? " sets it" : " does not set it"));

@@ -129,8 +129,10 @@ class BindAddressesTest {
                         """);
         RuntimeInstance am = read(d.home(), "am");
         PortUse https = port(am, "servlet-https");
-        assertEquals("10.0.0.3", https.bindAddress(), "the toml's, though the port comes from the generated file");
-        assertEquals("am/repository/conf/tomcat/catalina-server.xml:7", https.provenance());
+        assertEquals("10.0.0.3", https.bindAddress(), "the toml's, not the generated file's");
+        assertEquals("catalog default: am/repository/conf/deployment.toml sets no transport.https.properties.port, and "
+                + "am/repository/conf/tomcat/catalina-server.xml is regenerated at start-up: the product's default",
+                https.provenance(), "config-mapper rewrites catalina-server.xml: its port is not read");
         PortUse http = port(am, "passthrough-http");
         assertEquals(8281, http.base());
         assertEquals("10.0.0.4", http.bindAddress());

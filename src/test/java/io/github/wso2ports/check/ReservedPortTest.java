@@ -58,12 +58,17 @@ class ReservedPortTest {
         List<ReservedPort> r = ReservedProducts.ports(Catalog.builtIn(), "wso2am-analytics-3.2.0", "worker", null, "app1",
                 "pom.xml <reservedProducts>");
         List<Integer> ports = r.stream().map(ReservedPort::from).sorted().toList();
-        assertEquals(List.of(7070, 7443, 7612, 7712, 9091, 9444, 9612, 9712), ports);
+        // the yaml's 9090/9443 plus the offset 1 (msf4j 2.7.7); the Siddhi store API and the gRPC receiver stay put
+        assertEquals(List.of(7071, 7444, 7612, 7712, 9091, 9444, 9612, 9712, 9806), ports);
         assertTrue(r.get(0).reason().startsWith("API Manager Analytics worker at offset 1, "), r.get(0).reason());
         List<ReservedPort> moved = ReservedProducts.ports(Catalog.builtIn(), "wso2am-analytics-3.2.0", "worker", 5,
                 null, "pom.xml");
         assertTrue(moved.stream().anyMatch(p -> p.from() == 7616), moved.toString());
-        assertTrue(moved.stream().anyMatch(p -> p.from() == 9444), "the Carbon 5 listeners do not move");
+        assertTrue(moved.stream().anyMatch(p -> p.from() == 9448), "3.2.0's HTTPS listener moves with the offset");
+        assertTrue(moved.stream().anyMatch(p -> p.from() == 7444), "its Siddhi store API does not");
+        List<ReservedPort> older = ReservedProducts.ports(Catalog.builtIn(), "wso2am-analytics-3.0.0", "worker", 5,
+                null, "pom.xml");
+        assertTrue(older.stream().anyMatch(p -> p.from() == 9444), "3.0.0's (msf4j 2.7.3) does not move");
     }
 
     @Test

@@ -94,7 +94,7 @@ class StartArgsTest {
         Dist d = classic(0, "java org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n").file("bin/wso2server.bat",
                 "@echo off\r\nrem starts the server\r\n\"%JAVA_HOME%\\bin\\java\" -Dcarbon.home=\"%CARBON_HOME%\" org.wso2.carbon.bootstrap.Bootstrap\r\n");
         assertEquals(List.of("h start: am (start, am/bin/wso2server.bat): this Windows start script does not pass its "
-                + "arguments on: a -DportOffset given to it is dropped (wso2/carbon-analytics#125)"), start(read(d, null)));
+                + "arguments on: a -DportOffset given to it is dropped (as by EI 6.0.0's bin/start-all.bat)"), start(read(d, null)));
         Dist ok = classic(0, "java org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n").file("bin/wso2server.bat", "\"%JAVA_HOME%\\bin\\java\" org.wso2.carbon.bootstrap.Bootstrap %*\r\n");
         assertEquals(List.of(), start(read(ok, null)));
     }

@@ -82,7 +82,23 @@ class UnshiftedPortsTest {
                       port: 9090
                 """);
         assertEquals(List.of("INFO h tcp/9090 unshifted: am (HTTP listener (Carbon 5), am/conf/worker/deployment.yaml:7): "
-                + "stays at 9090 although the offset is 1: wso2.carbon.ports.offset does not move Carbon 5 HTTP "
-                + "listeners (wso2/product-sp#786)"), findings(d));
+                + "stays at 9090 although the offset is 1: before msf4j 2.7.5 (Stream Processor 4.x, EI 6.x and "
+                + "Identity Server analytics, API Manager Analytics 3.0.0, Streaming Integrator 1.0.0), "
+                + "wso2.carbon.ports.offset does not move Carbon 5 HTTP listeners (wso2/product-sp#786)"), findings(d));
+    }
+
+    @Test
+    void carbon5ListenersMoveFromMsf4j275() {
+        // API Manager Analytics 3.2.0 (msf4j 2.7.7): the worker's 9090 listens on 9091 at its offset 1
+        Dist d = Dist.at(temp.resolve("wso2am-analytics-3.2.0")).file("conf/worker/deployment.yaml", """
+                wso2.carbon:
+                  ports:
+                    offset: 1
+                wso2.transport.http:
+                  listenerConfigurations:
+                    - id: "default"
+                      port: 9090
+                """);
+        assertEquals(List.of(), findings(d));
     }
 }

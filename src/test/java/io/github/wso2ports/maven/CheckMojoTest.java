@@ -72,7 +72,7 @@ class CheckMojoTest {
                 + "transport (management console), catalog default: no dist/wso2is-5.7.0/repository/conf/tomcat/"
                 + "catalina-server.xml)"), log.text());
         assertTrue(log.squeezed().contains("[INFO] apim on localhost: API Manager 2.6.0, offset 0 "
-                + "(dist/wso2am-2.6.0/repository/conf/carbon.xml:8), 15 ports"), log.text());
+                + "(dist/wso2am-2.6.0/repository/conf/carbon.xml:8), 16 ports"), log.text());
     }
 
     @Test

@@ -141,6 +141,7 @@ class CatalogTest {
         Set<String> groups = new TreeSet<>();
         catalog.entries().forEach(e -> {
             groups.addAll(e.groups());
+            e.locators().forEach(l -> groups.addAll(l.groups()));
             addFlagGroups(e.when(), groups);
             addFlagGroups(e.shifts(), groups);
         });
@@ -172,6 +173,10 @@ class CatalogTest {
         assertTrue(!am.groups("2.6.0", null).contains("apim1") && am.groups("2.6.0", null).contains("thrift-auth"));
         assertTrue(am.groups("4.2.0", null).contains("apim-websub"));
         assertTrue(!am.groups("3.2.0", null).contains("apim-websub"));
+        assertTrue(am.groups(null, null).contains("apim-websub") && !am.groups(null, null).contains("apim1"),
+                "an unknown version is taken for the newest");
+        Product mi = catalog.product("wso2mi").orElseThrow();
+        assertTrue(mi.groups(null, null).contains("mi-management") && mi.groups("1.0.0", null).contains("mi1-tomcat"));
         assertEquals(-1, Versions.compare("4.9", "4.10"));
         assertEquals(0, Versions.compare("5.10", "5.10.0"));
     }
@@ -216,6 +221,11 @@ class CatalogTest {
                 "source = \"s\"\nlocators = [{ inbound = \"a.xml\", toml = \"a.port\" }]\n")));
         assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
                 "source = \"s\"\nlocators = [{ file = \"a.xml\", xpath = \"/a/@port\", address = \"../@[\" }]\n")));
+        // a product key written after a [[product.versions]] header belongs to the versions table: named, not ignored
+        IllegalStateException misplaced = assertThrows(IllegalStateException.class, () -> Catalog.parse(ok
+                + "[[product]]\nkey = \"k\"\nname = \"n\"\n[[product.versions]]\nfrom = \"1.1\"\ndefault_offset = 10\n"));
+        assertTrue(misplaced.getMessage().contains("k [[product.versions]] has an unknown key default_offset"),
+                misplaced.getMessage());
     }
 
     @Test
