@@ -6,6 +6,7 @@ import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.config.DeploymentToml;
 import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.config.StartArgs;
+import io.github.wso2ports.config.YamlDocument;
 import io.github.wso2ports.distribution.CachingSource;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
@@ -20,6 +21,7 @@ import io.github.wso2ports.ports.Notice;
 import io.github.wso2ports.ports.PortUse;
 import io.github.wso2ports.ports.Product;
 import io.github.wso2ports.ports.ProductDetector;
+import io.github.wso2ports.ports.RuntimeConfig;
 import io.github.wso2ports.ports.RuntimeReader;
 import io.github.wso2ports.rewrite.AtomicWriter;
 import io.github.wso2ports.rewrite.FileEdit;
@@ -80,9 +82,6 @@ public final class OffsetApplier {
         ProductRuntime runtime = distribution.runtime(runtimeName);
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        if (runtime.format().isYaml()) {
-            throw carbon5(distribution, runtime);
-        }
         Notice withoutToml = GeneratedFiles.withoutToml(distribution.source(), runtime);
         if (withoutToml != null) {
             throw new Wso2PortsException(withoutToml.location(), withoutToml.message(), "wso2-ports:apply sets the "
@@ -91,11 +90,20 @@ public final class OffsetApplier {
         }
         Catalog catalog = Catalog.builtIn();
         ProductDetector.Detected product = ProductDetector.detect(distribution.source(), catalog, options.product());
-        checkPorts(distribution, runtime, product, catalog, offset, warnings);
-        return runtime.format() == OffsetFormat.CARBON_XML
-                ? planCarbonXml(distribution, runtime, offset, notes, warnings, processes)
-                : planToml(distribution, runtime, product.product().defaultOffset(runtime), offset, options, notes,
-                        warnings, processes);
+        List<PortUse> ports = RuntimeReader.ports(distribution, runtime, product, catalog);
+        if (runtime.format().isYaml()) {
+            refuseWhereTheOffsetLeavesTheListeners(distribution, runtime, product, ports);
+            // what an offset leaves behind by design (the Siddhi store API, the gRPC receiver), said once
+            ports.stream().filter(p -> !p.isCatalogDefault() && p.listens() && !p.moves()).forEach(p -> notes.add(
+                    p.location() + ": " + p.entry().purpose() + " " + p.base() + " stays where it is: " + p.stays()));
+        }
+        checkPorts(ports, offset, warnings);
+        return switch (runtime.format()) {
+            case CARBON_XML -> planCarbonXml(distribution, runtime, offset, notes, warnings, processes);
+            case DEPLOYMENT_TOML -> planToml(distribution, runtime, product.product().defaultOffset(runtime), offset,
+                    options, notes, warnings, processes);
+            case DEPLOYMENT_YAML, CARBON_YML -> planYaml(distribution, runtime, offset, notes, warnings, processes);
+        };
     }
 
     /** Writes a plan's edit, atomically; a plan without a change writes nothing. */
@@ -242,9 +250,10 @@ public final class OffsetApplier {
                         + "writes: the ports stay at offset " + value + " until it is removed");
             }
         }
-        RunningServer.Status server = changes ? RunningServer.of(d.source(), processes)
+        String pid = RunningServer.pidFile(r);
+        RunningServer.Status server = changes ? RunningServer.of(d.source(), pid, processes)
                 : RunningServer.Status.NOT_RUNNING;
-        String pidFile = d.source().location(RunningServer.PID_FILE).toString();
+        String pidFile = d.source().location(pid).toString();
         if (server.state() == RunningServer.State.RUNNING) {
             warnings.add("the server is running (PID " + server.pid() + ", " + pidFile + "): the new offset takes "
                     + "effect at the next start; stop it first");
@@ -268,10 +277,9 @@ public final class OffsetApplier {
     }
 
     /** Refuses the offset when a port that moves with it would pass 65535; warns below 1024. */
-    private static void checkPorts(Distribution d, ProductRuntime r, ProductDetector.Detected product, Catalog catalog,
-            int offset, List<String> warnings) {
+    private static void checkPorts(List<PortUse> ports, int offset, List<String> warnings) {
         List<PortUse> tooHigh = new ArrayList<>();
-        for (PortUse p : RuntimeReader.ports(d, r, product, catalog)) {
+        for (PortUse p : ports) {
             // only what the files declare: a catalog default is a guess about files that are not there
             if (p.isCatalogDefault() || !p.moves()) {
                 continue;
@@ -314,12 +322,61 @@ public final class OffsetApplier {
         return lines;
     }
 
-    private static Wso2PortsException carbon5(Distribution d, ProductRuntime r) {
-        return new Wso2PortsException(d.source().location(r.offsetFile()), "runtime " + r.name() + " is a Carbon 5 "
-                + "runtime, whose wso2.carbon.ports.offset moves only its data-bridge and management ports, not its "
-                + "HTTP listeners (wso2/product-sp#786), so an offset would not separate two instances; apply does not "
-                + "set it", "Change the ports under wso2.transport.http.listenerConfigurations in "
-                + r.offsetFile() + " by hand" + (d.layout() == Layout.MULTI_RUNTIME
+    /**
+     * A Carbon 5 runtime's offset moves its data-bridge ports, but its HTTP listeners only from msf4j 2.7.5 (API Manager
+     * Analytics 3.1+, Streaming Integrator 1.1+): where a listener the file declares stays put because of that, an
+     * offset would not separate two instances, so apply refuses and says why.
+     */
+    private static void refuseWhereTheOffsetLeavesTheListeners(Distribution d, ProductRuntime r,
+            ProductDetector.Detected product, List<PortUse> ports) {
+        List<PortUse> left = RuntimeConfig.listenersTheOffsetLeaves(r, ports);
+        if (left.isEmpty()) {
+            return;
+        }
+        PortUse first = left.get(0);
+        String listeners = String.join(", ", left.stream().map(p -> p.entry().purpose() + " " + p.base() + " ("
+                + p.location() + ")").toList());
+        String what = product.product().name() + (product.version() == null ? "" : " " + product.version());
+        throw new Wso2PortsException(d.source().location(r.offsetFile()), "runtime " + r.name() + " of " + what
+                + " keeps its listeners where they are whatever its offset (" + listeners + "): " + first.stays()
+                + ", so an offset would not separate two instances; apply does not set it",
+                "Change the listener ports in " + first.location().file() + " by hand" + (d.layout() == Layout.MULTI_RUNTIME
                         ? ", or pick another runtime with -Dwso2-ports.runtime" : ""));
+    }
+
+    /** A Carbon 5 runtime's {@code wso2.carbon: ports: offset} (carbon.yml: {@code ports: offset}), the value alone. */
+    private static ApplyPlan planYaml(Distribution d, ProductRuntime r, int offset, List<String> notes,
+            List<String> warnings, RunningServer.Processes processes) {
+        DistributionSource source = d.source();
+        Location location = source.location(r.offsetFile());
+        TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
+        YamlDocument doc = YamlDocument.parse(file);
+        String path = r.format().yamlPath();
+        String key = path.replace('/', '.');
+        List<YamlDocument.Span> spans = doc.spans(path);
+        if (spans.size() != 1) {
+            throw new Wso2PortsException(location, spans.isEmpty() ? "has no " + key + " written as a plain or quoted "
+                    + "value" : "sets " + key + " more than once", "Write it once, as " + key + ": N");
+        }
+        YamlDocument.Span span = spans.get(0);
+        int current = OffsetValue.parse(span.value().text(), span.value().location(), key);
+        byte[] after = file.bytes();
+        String change = null;
+        Location at = span.value().location();
+        if (current != offset) {
+            int inner = span.quote() == 0 ? 0 : 1;
+            after = Splice.bytes(file, span.start() + inner, span.end() - inner, String.valueOf(offset));
+            YamlDocument edited = YamlDocument.parse(TextFile.utf8(location, after));
+            List<YamlDocument.Value> now = edited.select(path);
+            if (now.size() != 1 || !now.get(0).text().equals(String.valueOf(offset)) || !doc.sameExcept(edited, path)) {
+                throw new Wso2PortsException(location, "the edit would change more than " + key,
+                        "Please report this file; nothing was changed");
+            }
+            change = key + " " + span.value().text() + " -> " + offset;
+        }
+        Path target = requireWritable(d, r, at, current != offset);
+        startWarnings(d, r, offset, current != offset, warnings, processes);
+        return new ApplyPlan(d, r, current, at.toString(), offset, new FileEdit(target, at, file, after, stamp(d, r)),
+                change, notes, warnings, others(d, r));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.wso2ports.apply;
 
 import io.github.wso2ports.distribution.DistributionSource;
+import io.github.wso2ports.distribution.ProductRuntime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether a distribution's server runs now. The kernel's start script writes the server's PID to
- * {@code <home>/wso2carbon.pid}; a PID is taken for the server only when that process is alive, is a JVM and its
+ * Whether a runtime's server runs now. A Carbon 4 server (and Micro Integrator) writes its PID to
+ * {@code <runtime home>/wso2carbon.pid} (kernel {@code Main.writePID}), a Carbon 5.2+ launcher to
+ * {@code wso2/<runtime>/runtime.pid}, a Carbon 5.0/5.1 one to {@code carbon.pid} in its home; a PID is taken for the
+ * server only when that process is alive, is a JVM and its
  * command line names this home ({@code -Dcarbon.home=<home>}, the bootstrap jars under it): a stale file's PID may have
  * been reused by any program, a copied home's file names the original's server. When the command line cannot be read
  * (another user's process where /proc hides it), nothing can be told, and that is what is said.
  */
 final class RunningServer {
 
-    /** Where a running Carbon server keeps its PID, relative to the home (kernel {@code Main.writePID}, MI too). */
+    /** Where a running Carbon 4 server keeps its PID, relative to its home (kernel {@code Main.writePID}, MI too). */
     static final String PID_FILE = "wso2carbon.pid";
+
+    /** The PID file of a runtime, relative to the distribution's home. */
+    static String pidFile(ProductRuntime runtime) {
+        return switch (runtime.format()) {
+            case DEPLOYMENT_YAML -> runtime.binDir().substring(0, runtime.binDir().length() - "/bin".length())
+                    + "/runtime.pid";
+            case CARBON_YML -> runtime.home("carbon.pid");
+            default -> runtime.home(PID_FILE);
+        };
+    }
 
     /** What is known of the server: it runs, it may run (could not tell), or nothing says it does. */
     enum State { RUNNING, UNKNOWN, NOT_RUNNING }
@@ -72,13 +85,13 @@ final class RunningServer {
     private RunningServer() {
     }
 
-    static Status of(DistributionSource source, Processes processes) {
+    static Status of(DistributionSource source, String pidFile, Processes processes) {
         Path home = source.path("");
-        if (home == null || !source.isFile(PID_FILE)) {
+        if (home == null || !source.isFile(pidFile)) {
             return Status.NOT_RUNNING; // an archive runs nothing
         }
         // the kernel writes "echo $PPID" output from a 100-byte buffer, so NULs may follow the number
-        String text = new String(source.read(PID_FILE), StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
+        String text = new String(source.read(pidFile), StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
         String first = text.lines().findFirst().orElse("").strip();
         if (!first.matches("[0-9]{1,18}")) {
             return Status.NOT_RUNNING;

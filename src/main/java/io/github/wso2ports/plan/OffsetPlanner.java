@@ -6,8 +6,8 @@ import io.github.wso2ports.check.FindingKind;
 import io.github.wso2ports.check.ReservedPort;
 import io.github.wso2ports.check.RuntimeInstance;
 import io.github.wso2ports.check.Severity;
-import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.ports.PortUse;
+import io.github.wso2ports.ports.RuntimeConfig;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -140,7 +140,7 @@ public final class OffsetPlanner {
         if (i.config().startOffset()) {
             return OffsetPlan.Status.START_ARGUMENT;
         }
-        if (i.config().runtime().format().isYaml()) {
+        if (!RuntimeConfig.listenersTheOffsetLeaves(i.config().runtime(), i.config().ports()).isEmpty()) {
             return OffsetPlan.Status.CARBON5;
         }
         return OffsetPlan.Status.FREE;
@@ -153,7 +153,8 @@ public final class OffsetPlanner {
             case SHIPPED -> "runtime of " + i.configuredId() + ", keeps its shipped offset (" + i.config().offsetSource()
                     + ")";
             case START_ARGUMENT -> i.config().offsetSource();
-            case CARBON5 -> "Carbon 5 runtime: its offset does not move its HTTP listeners, so it is not planned";
+            case CARBON5 -> "its offset does not move its HTTP listeners (" + RuntimeConfig.listenersTheOffsetLeaves(
+                    i.config().runtime(), i.config().ports()).get(0).stays() + "), so it is not planned";
         };
     }
 

@@ -277,7 +277,7 @@ public final class Catalog {
     private static CatalogEntry entry(CatalogData t, int index, Map<String, Condition> flags, boolean checkXPaths) {
         String id = required(t, "id", "[[port]] #" + (index + 1));
         only(t, id, "id", "port", "protocol", "purpose", "rule", "shifts", "stays", "system_property", "ha_offset_quirk",
-                "groups", "locators", "when", "source", "correction", "seed");
+                "code_default", "groups", "locators", "when", "source", "correction", "seed");
         Long port = t.number("port");
         OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
         if (port == null || port < 0 || port > 65535 || (port == 0 && rule != OffsetRule.RANDOM)) {
@@ -301,7 +301,8 @@ public final class Catalog {
         return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
                 condition(t.get("shifts"), id, flags, checkXPaths), t.strings("groups"), locators, when,
                 required(t, "source", id), t.string("correction"), seed, t.string("stays"),
-                t.string("system_property"), Boolean.TRUE.equals(t.bool("ha_offset_quirk")));
+                t.string("system_property"), Boolean.TRUE.equals(t.bool("ha_offset_quirk")),
+                Boolean.TRUE.equals(t.bool("code_default")));
     }
 
     /**

@@ -21,10 +21,12 @@ import java.util.List;
  * @param systemProperty a start argument that sets the port as given, without the offset ({@code tomcat.https.port});
  *                     null when none
  * @param haOffsetQuirk true for the CEP/DAS HA ports, which keep the file's offset when {@code -DportOffset=0}
+ * @param codeDefault  true when the product's code sets the port's default itself where its file is there without it
+ *                     (Spark's setAdditionalConfigs); false when a file without it means no such listener
  */
 public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, Condition shifts,
         List<String> groups, List<Locator> locators, Condition when, String source, String correction, List<Integer> seed,
-        String stays, String systemProperty, boolean haOffsetQuirk) {
+        String stays, String systemProperty, boolean haOffsetQuirk, boolean codeDefault) {
 
     /** True when a port of this entry takes part in clash detection: a listener with a known number. */
     public boolean listens() {

@@ -2,6 +2,7 @@ package io.github.wso2ports.ports;
 
 import io.github.wso2ports.Location;
 import io.github.wso2ports.distribution.Distribution;
+import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
 
 import java.util.List;
@@ -32,6 +33,21 @@ public record RuntimeConfig(Distribution distribution, ProductRuntime runtime, P
             int offset, Location offsetLocation, String offsetSource, List<PortUse> ports, List<UrlUse> urls,
             List<String> notes, List<Notice> notices) {
         this(distribution, runtime, product, offset, offsetLocation, offsetSource, ports, urls, notes, notices, false);
+    }
+
+    /**
+     * The listeners a runtime's offset leaves where they are, so that an offset cannot separate two instances of it: a
+     * Carbon 5 runtime's HTTP listeners before msf4j 2.7.5 (their move depends on a flag that is off), the MSF4J
+     * runtime's (Carbon kernel 5.1 reads no offset for them). Empty where the offset separates instances.
+     */
+    public static List<PortUse> listenersTheOffsetLeaves(ProductRuntime runtime, List<PortUse> ports) {
+        if (!runtime.format().isYaml()) {
+            return List.of();
+        }
+        List<PortUse> declared = ports.stream().filter(p -> !p.isCatalogDefault() && p.listens() && !p.moves())
+                .toList();
+        List<PortUse> flagged = declared.stream().filter(p -> p.rule() == OffsetRule.CONDITIONAL).toList();
+        return !flagged.isEmpty() || runtime.format() != OffsetFormat.CARBON_YML ? flagged : declared;
     }
 
     /** The same runtime started at another offset, as written in its files (what a planned offset would give). */

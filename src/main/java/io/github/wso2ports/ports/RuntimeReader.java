@@ -365,9 +365,9 @@ public final class RuntimeReader {
                 return found;
             }
         }
-        if (!fileSeen && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
+        if ((!fileSeen || entry.codeDefault()) && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
             Decision shifts = decide(entry.shifts(), groups, null);
-            String why = regenerated == null ? null : defaultInToml(entry, regenerated);
+            String why = regenerated != null ? defaultInToml(entry, regenerated) : fileSeen ? codeDefault(entry) : null;
             return List.of(new PortUse(entry, defaultPort, entry.rule(), why == null ? expected : null, true, enabled,
                     stays(entry.rule(), entry.stays(), entry.shifts(), shifts), shifts.on(),
                     BindAddress.of(tomlAddress == null ? null : tomlAddress.text()), why));
@@ -401,6 +401,13 @@ public final class RuntimeReader {
             return true;
         }
         return path.startsWith(runtime.confDir() + "/") && generated.contains(path.substring(runtime.confDir().length() + 1));
+    }
+
+    /** Why a port whose file is there without it has its default: the product's code sets it. */
+    private String codeDefault(CatalogEntry entry) {
+        Locator loc = entry.locators().stream().filter(l -> l.file() != null).findFirst().orElseThrow();
+        return source.location(confFile(loc.file())) + " does not set " + (loc.property() != null ? loc.property()
+                : loc.yaml() != null ? loc.yaml() : loc.xpath()) + ": the product's code sets the default";
     }
 
     /** Why a config-mapper runtime has a port's default: its toml does not set it, and the generated file is rewritten. */

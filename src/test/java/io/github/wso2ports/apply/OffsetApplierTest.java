@@ -4,6 +4,7 @@ import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.Layout;
 import io.github.wso2ports.distribution.LayoutDetector;
+import io.github.wso2ports.testing.ApimAnalytics;
 import io.github.wso2ports.testing.Dist;
 import io.github.wso2ports.testing.JavaProcess;
 import io.github.wso2ports.testing.Samples;
@@ -475,10 +476,61 @@ class OffsetApplierTest {
     }
 
     @Test
-    void carbon5RuntimesAreRefusedWithTheReason() {
-        Dist d = Dist.at(temp.resolve("wso2sp-4.4.0"))
-                .file("conf/worker/deployment.yaml", "wso2.carbon:\n  ports:\n    offset: 0\n");
-        refused(d, 1, "conf/worker/deployment.yaml: runtime worker is a Carbon 5 runtime");
+    void carbon5RuntimesBeforeMsf4j275AreRefusedWithTheReason() {
+        Dist d = Dist.at(temp.resolve("wso2sp-4.4.0")).file("conf/worker/deployment.yaml",
+                "wso2.carbon:\n  ports:\n    offset: 0\nwso2.transport.http:\n  listenerConfigurations:\n"
+                        + "    - id: \"default\"\n      port: 9090\n");
+        refused(d, 1, "conf/worker/deployment.yaml: runtime worker of Stream Processor 4.4.0 keeps its listeners where "
+                + "they are whatever its offset (HTTP listener (Carbon 5) 9090 (conf/worker/deployment.yaml:7)): before "
+                + "msf4j 2.7.5");
+        // API Manager Analytics 3.0.0 ships msf4j 2.7.3
+        refused(ApimAnalytics.pack(temp.resolve("a30"), "3.0.0"), "dashboard", 5, false,
+                "runtime dashboard of API Manager Analytics 3.0.0 keeps its listeners where they are");
+    }
+
+    private Wso2PortsException refused(Dist d, String runtime, int offset, boolean replace, String reason) {
+        return refused(d, runtime, offset, reason, replace);
+    }
+
+    @Test
+    void carbon5ListenersMoveFromMsf4j275SoApplySetsTheirOffsetAlone() {
+        // API Manager Analytics 3.2.0 (msf4j 2.7.7): the dashboard's 9089/9640 listen on 9092/9643 at its offset 3
+        Dist d = ApimAnalytics.pack(temp.resolve("a32"), "3.2.0");
+        String before = d.text("conf/dashboard/deployment.yaml");
+        ApplyPlan plan = apply(d, "dashboard", 5);
+        assertEquals(before.replace("    offset: 3\n", "    offset: 5\n"), d.text("conf/dashboard/deployment.yaml"));
+        assertEquals("wso2.carbon.ports.offset 3 -> 5", plan.change());
+        assertEquals(List.of(), plan.notes());
+        assertEquals(List.of(), apply(d, "dashboard", 5).warnings(), "idempotent");
+        // the worker moves too; what stays by design is said
+        ApplyPlan worker = apply(d, "worker", 2);
+        assertTrue(d.text("conf/worker/deployment.yaml").contains("    offset: 2\n"));
+        assertEquals(List.of("conf/worker/deployment.yaml:38: Siddhi store query API, HTTP "
+                + "(Carbon 5) 7071 stays where it is: wso2.carbon.ports.offset does not move the Siddhi store API "
+                + "listeners: they start a MicroservicesRunner of their own, which binds the port as written, whatever "
+                + "the msf4j version"), worker.notes().subList(0, 1));
+        assertEquals(3, worker.notes().size(), worker.notes().toString());
+    }
+
+    @Test
+    void aQuotedCarbon5OffsetKeepsItsQuotes() {
+        Dist d = ApimAnalytics.pack(temp.resolve("q"), "3.2.0");
+        d.file("conf/dashboard/deployment.yaml", d.text("conf/dashboard/deployment.yaml").replace("offset: 3",
+                "offset: '3' # was 3"));
+        apply(d, "dashboard", 4);
+        assertTrue(d.text("conf/dashboard/deployment.yaml").contains("    offset: '4' # was 3\n"));
+    }
+
+    @Test
+    void theMsf4jRuntimeOfEi6IsRefused() {
+        // product-ei v6.1.1: wso2/msf4j/conf/carbon.yml (ports: offset: 0), transports/netty-transports.yml (9090)
+        Dist d = Dist.at(temp.resolve("wso2ei-6.1.1")).file("conf/carbon.xml", Samples.carbonXml(0))
+                .file("wso2/msf4j/conf/carbon.yml", "id: ${server.key}\ntenant: default\nports:\n offset: 0\n")
+                .file("wso2/msf4j/conf/transports/netty-transports.yml",
+                        "listenerConfigurations:\n -\n  id: \"default\"\n  host: \"0.0.0.0\"\n  port: 9090\n");
+        refused(d, "msf4j", 3, false, "runtime msf4j of Enterprise Integrator 6.1.1 keeps its listeners where they "
+                + "are whatever its offset (MSF4J netty HTTP (EI MSF4J runtime) 9090 (wso2/msf4j/conf/"
+                + "transports/netty-transports.yml:5)): MSF4J 2.2.2 on Carbon kernel 5.1.2");
     }
 
     @Test
