@@ -53,10 +53,10 @@ class CorpusApplyTest {
 
     /** Runtimes (distribution/runtime) apply must refuse, with the reason. */
     private static final Map<String, String> REFUSED_RUNTIMES = new TreeMap<>(Map.ofEntries(
-            Map.entry("wso2sp-4.4.0/worker", "is a Carbon 5 runtime"),
-            Map.entry("wso2sp-4.4.0/manager", "is a Carbon 5 runtime"),
-            Map.entry("wso2sp-4.4.0/dashboard", "is a Carbon 5 runtime"),
-            Map.entry("wso2sp-4.4.0/editor", "is a Carbon 5 runtime")));
+            Map.entry("wso2sp-4.4.0/worker", "keeps its listeners where they are whatever its offset"),
+            Map.entry("wso2sp-4.4.0/manager", "keeps its listeners where they are whatever its offset"),
+            Map.entry("wso2sp-4.4.0/dashboard", "keeps its listeners where they are whatever its offset"),
+            Map.entry("wso2sp-4.4.0/editor", "keeps its listeners where they are whatever its offset")));
 
     private static final Pattern TOML_OFFSET_LINE = Pattern.compile("^[ \\t]*offset[ \\t]*=[ \\t]*([\"']?)"
             + OFFSET + "\\1[ \\t]*(#.*)?$");
