@@ -307,19 +307,25 @@ public final class OffsetApplier {
         for (ProductRuntime o : d.others(r)) {
             String role = o.role() == RuntimeRole.PROFILE ? "alternative profile " : "runtime ";
             String offset;
-            if (o.format() == OffsetFormat.CARBON_XML) {
-                try {
-                    offset = "offset " + CarbonXml.offset(XmlDocument.parse(d.source().location(o.offsetFile()),
-                            d.source().read(o.offsetFile()))).value();
-                } catch (Wso2PortsException e) {
-                    offset = "offset unreadable: " + e.getMessage();
-                }
-            } else {
-                offset = "Carbon 5 runtime";
+            try {
+                offset = "offset " + currentOffset(d, o);
+            } catch (Wso2PortsException e) {
+                offset = "offset unreadable: " + e.getMessage();
             }
             lines.add(role + o.name() + ": " + offset + " (" + d.source().location(o.offsetFile()) + ")");
         }
         return lines;
+    }
+
+    /** The offset another runtime's own file states (carbon.xml or its YAML), for the list of what stays. */
+    private static String currentOffset(Distribution d, ProductRuntime o) {
+        Location at = d.source().location(o.offsetFile());
+        if (o.format() == OffsetFormat.CARBON_XML) {
+            return String.valueOf(CarbonXml.offset(XmlDocument.parse(at, d.source().read(o.offsetFile()))).value());
+        }
+        List<YamlDocument.Value> v = YamlDocument.parse(TextFile.utf8(at, d.source().read(o.offsetFile())))
+                .select(o.format().yamlPath());
+        return v.isEmpty() ? "not set" : v.get(0).text();
     }
 
     /**

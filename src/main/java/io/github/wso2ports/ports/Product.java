@@ -118,6 +118,11 @@ public record Product(String key, String name, List<String> markers, List<String
         return runtime(name, null);
     }
 
+    /** True when the catalog gives it ports or runtimes for some versions only. */
+    public boolean portsDependOnVersion() {
+        return !versions.isEmpty() || runtimes.stream().anyMatch(r -> r.from() != null || r.until() != null);
+    }
+
     public List<String> runtimeNames() {
         return runtimes.stream().map(RuntimeSpec::name).distinct().toList();
     }

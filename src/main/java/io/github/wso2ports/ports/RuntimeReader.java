@@ -164,6 +164,12 @@ public final class RuntimeReader {
         for (PortUse p : ports(detected, catalog)) {
             ports.add(started(p, args, argOffset, fileOffset));
         }
+        if (detected.version() == null && detected.product().portsDependOnVersion()) {
+            // its ports differ between versions: say which reading was taken, and how to name the real one
+            notes.add(source.homeLocation() + ": the " + detected.product().name() + " version is not known ("
+                    + detected.how() + "), so it is read as the newest release; name the version in the folder "
+                    + "(" + detected.product().key() + "-X.Y.Z) or in <product> if it is older");
+        }
         return new RuntimeConfig(distribution, runtime, detected, offset, offsetLocation, offsetSource, ports,
                 urls(detected, catalog), notes, notices, argOffset != null);
     }
