@@ -11,3 +11,7 @@ assert yaml.contains('  ports:\n      # port offset\n    offset: 5\n')
 assert yaml.contains('      port: 9640\n')
 assert log.any { it.contains('set port offset 3 -> 5 in dist/wso2am-analytics-3.2.0/conf/dashboard/deployment.yaml:10') }
 assert log.any { it.contains('runtime worker: offset 1 (dist/wso2am-analytics-3.2.0/conf/worker/deployment.yaml)') }
+// the third invocation reads the dashboard at its new offset: its 9640 listens on 9645
+assert log.any { it.contains('analytics/dashboard on localhost: API Manager Analytics 3.2.0, offset 5') }
+def json = new File(basedir, 'target/wso2-ports/ports.json').text
+assert json =~ /"port" : 9645,/

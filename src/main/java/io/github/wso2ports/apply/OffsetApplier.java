@@ -2,6 +2,7 @@ package io.github.wso2ports.apply;
 
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.config.Carbon5Yaml;
 import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.config.DeploymentToml;
 import io.github.wso2ports.config.OffsetValue;
@@ -238,7 +239,7 @@ public final class OffsetApplier {
     private static void startWarnings(Distribution d, ProductRuntime r, int offset, boolean changes,
             List<String> warnings, RunningServer.Processes processes) {
         StartArgs.Arg portOffset = StartArgs.read(d.source(), r, Catalog.builtIn().mainClasses(), null, null).portOffset();
-        if (portOffset != null) {
+        if (portOffset != null && !r.format().isYaml()) { // Carbon 5 does not read -DportOffset
             String value;
             try {
                 value = String.valueOf(OffsetValue.parse(portOffset.value(), portOffset.location(), "-DportOffset"));
@@ -258,9 +259,9 @@ public final class OffsetApplier {
             warnings.add("the server is running (PID " + server.pid() + ", " + pidFile + "): the new offset takes "
                     + "effect at the next start; stop it first");
         } else if (server.state() == RunningServer.State.UNKNOWN) {
-            warnings.add(pidFile + " names PID " + server.pid() + ", which is alive, but its command line cannot be "
-                    + "read (another user's process?), so whether this server runs could not be told; if it does, the "
-                    + "new offset takes effect at its next start");
+            warnings.add(pidFile + " names PID " + server.pid() + ", a process this user cannot see or read (another "
+                    + "user's, or hidden by /proc's hidepid), so whether this server runs could not be told; if it does, "
+                    + "the new offset takes effect at its next start");
         }
     }
 
@@ -323,9 +324,8 @@ public final class OffsetApplier {
         if (o.format() == OffsetFormat.CARBON_XML) {
             return String.valueOf(CarbonXml.offset(XmlDocument.parse(at, d.source().read(o.offsetFile()))).value());
         }
-        List<YamlDocument.Value> v = YamlDocument.parse(TextFile.utf8(at, d.source().read(o.offsetFile())))
-                .select(o.format().yamlPath());
-        return v.isEmpty() ? "not set" : v.get(0).text();
+        return String.valueOf(Carbon5Yaml.offset(YamlDocument.parse(TextFile.utf8(at, d.source().read(o.offsetFile()))),
+                o.format(), at).value());
     }
 
     /**
@@ -358,14 +358,23 @@ public final class OffsetApplier {
         TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
         YamlDocument doc = YamlDocument.parse(file);
         String path = r.format().yamlPath();
-        String key = path.replace('/', '.');
-        List<YamlDocument.Span> spans = doc.spans(path);
-        if (spans.size() != 1) {
-            throw new Wso2PortsException(location, spans.isEmpty() ? "has no " + key + " written as a plain or quoted "
-                    + "value" : "sets " + key + " more than once", "Write it once, as " + key + ": N");
+        String key = Carbon5Yaml.key(r.format());
+        Carbon5Yaml.Offset read = Carbon5Yaml.offset(doc, r.format(), location);
+        YamlDocument.Span span = read.span();
+        if (span == null && read.location() == null && offset == read.value()) {
+            // runs at the default 0 already: nothing to write
+            startWarnings(d, r, offset, false, warnings, processes);
+            return new ApplyPlan(d, r, 0, location + " sets no " + key + ": Carbon 5's default 0", offset,
+                    new FileEdit(requireWritable(d, r, location, false), location, file, file.bytes(), stamp(d, r)),
+                    null, notes, warnings, others(d, r));
         }
-        YamlDocument.Span span = spans.get(0);
-        int current = OffsetValue.parse(span.value().text(), span.value().location(), key);
+        if (span == null) {
+            throw new Wso2PortsException(read.location() != null ? read.location() : location, read.location() == null
+                    ? "sets no " + key + " (Carbon 5 then runs at 0), and apply adds no YAML keys"
+                    : key + " is written as a block scalar, which apply does not edit", "Write it as " + key + ": "
+                    + offset + " by hand (under wso2.carbon: ports:)");
+        }
+        int current = read.value();
         byte[] after = file.bytes();
         String change = null;
         Location at = span.value().location();

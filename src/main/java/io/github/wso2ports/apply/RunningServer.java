@@ -28,12 +28,12 @@ final class RunningServer {
 
     /** The PID file of a runtime, relative to the distribution's home. */
     static String pidFile(ProductRuntime runtime) {
-        return switch (runtime.format()) {
-            case DEPLOYMENT_YAML -> runtime.binDir().substring(0, runtime.binDir().length() - "/bin".length())
-                    + "/runtime.pid";
-            case CARBON_YML -> runtime.home("carbon.pid");
-            default -> runtime.home(PID_FILE);
+        String file = switch (runtime.format()) {
+            case DEPLOYMENT_YAML -> "runtime.pid";
+            case CARBON_YML -> "carbon.pid";
+            default -> PID_FILE;
         };
+        return runtime.runtimeHome().isEmpty() ? file : runtime.runtimeHome() + "/" + file;
     }
 
     /** What is known of the server: it runs, it may run (could not tell), or nothing says it does. */
@@ -50,6 +50,9 @@ final class RunningServer {
 
         boolean alive(long pid);
 
+        /** True when the system hides other users' processes (/proc mounted with hidepid): "not alive" may be hidden. */
+        boolean hidesOthers();
+
         /** The command line, program first; empty when it cannot be read. */
         Optional<List<String>> commandLine(long pid);
     }
@@ -59,6 +62,22 @@ final class RunningServer {
         @Override
         public boolean alive(long pid) {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+
+        @Override
+        public boolean hidesOthers() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
+                    String[] f = line.split(" ");
+                    if (f.length > 3 && f[1].equals("/proc") && f[2].equals("proc")
+                            && f[3].matches(".*\\bhidepid=(1|2|invisible|noaccess)\\b.*")) {
+                        return true;
+                    }
+                }
+            } catch (IOException | SecurityException e) {
+                // not Linux: nothing says processes are hidden
+            }
+            return false;
         }
 
         @Override
@@ -98,7 +117,8 @@ final class RunningServer {
         }
         long pid = Long.parseLong(first);
         if (!processes.alive(pid)) {
-            return Status.NOT_RUNNING;
+            // gone, or another user's process that /proc hides from this one
+            return processes.hidesOthers() ? new Status(State.UNKNOWN, pid) : Status.NOT_RUNNING;
         }
         Optional<List<String>> line = processes.commandLine(pid);
         if (line.isEmpty() || line.get().isEmpty()) {

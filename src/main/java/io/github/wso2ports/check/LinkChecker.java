@@ -56,13 +56,13 @@ final class LinkChecker {
                     if (b != null) {
                         PortUse target = port(b, u.entry().follows());
                         if (target == null) {
-                            findings.add(finding(a, u, "its <link> points at " + b.id() + ", which has no "
+                            findings.add(finding(a, u, b.host(), "its <link> points at " + b.id() + ", which has no "
                                     + u.entry().follows() + " port", List.of()));
                         } else if (!u.entry().servedBy(product(b))) {
-                            findings.add(finding(a, u, "its <link> points at " + b.id() + ", " + kindOf(b)
+                            findings.add(finding(a, u, b.host(), "its <link> points at " + b.id() + ", " + kindOf(b)
                                     + ", which does not serve a " + u.entry().purpose(), List.of()));
                         } else if (target.effective(b.offset()) != u.port()) {
-                            findings.add(finding(a, u, "but " + b.id() + "'s " + target.entry().purpose()
+                            findings.add(finding(a, u, b.host(), "but " + b.id() + "'s " + target.entry().purpose()
                                     + " listens on " + target.effective(b.offset()), List.of(owner(b, target))));
                         }
                     }
@@ -82,7 +82,10 @@ final class LinkChecker {
                 boolean self = u.entry().target().equals("self");
                 List<Owner> expected = new ArrayList<>();
                 List<Owner> likely = new ArrayList<>();
-                for (RuntimeInstance b : self ? List.of(a) : byHost.get(host)) {
+                // a URL about its own deployment on another host: which gateway it means is not known
+                List<RuntimeInstance> candidates = !self ? byHost.get(host) : host.equals(a.host()) ? List.of(a)
+                        : List.of();
+                for (RuntimeInstance b : candidates) {
                     PortUse target = port(b, u.entry().follows());
                     if (target != null && serves(b, target, u, a)) {
                         expected.add(owner(b, target));
@@ -94,16 +97,28 @@ final class LinkChecker {
                 if (likely.size() == 1) {
                     expected = likely;
                 }
-                findings.add(finding(a, u, where(holders, u, a), expected));
+                findings.add(finding(a, u, host, where(holders, u, a), expected));
             }
         }
         return findings;
     }
 
-    /** True when {@code b}'s port is a listener the URL {@code a} keeps is for. */
+    /**
+     * True when {@code b}'s port is a listener the URL {@code a} keeps is for. A URL about its own deployment (a
+     * gateway environment's) is served by {@code a} itself or by another instance of the same product line and version:
+     * a control plane advertises its gateways' URLs, an all-in-one its own; not a co-hosted other release.
+     */
     private static boolean serves(RuntimeInstance b, PortUse port, UrlUse u, RuntimeInstance a) {
         return port.entry().id().equals(u.entry().follows()) && u.entry().servedBy(product(b))
-                && (!u.entry().target().equals("self") || b == a);
+                && (!u.entry().target().equals("self") || b == a || sameDeployment(a, b));
+    }
+
+    /** Two instances of one product line and version (wso2am-acp 4.5.0 and wso2am-universal-gw 4.5.0). */
+    private static boolean sameDeployment(RuntimeInstance a, RuntimeInstance b) {
+        String lineA = product(a).split("-")[0];
+        String lineB = product(b).split("-")[0];
+        return lineA.equals(lineB) && java.util.Objects.equals(a.config().product().version(),
+                b.config().product().version());
     }
 
     /** What is at the port a URL names, when it is not what the URL is for. */
@@ -120,7 +135,8 @@ final class LinkChecker {
             return at + ", but " + h.instance().id() + " is " + kindOf(h.instance()) + ", which does not serve a "
                     + u.entry().purpose();
         }
-        return at + ", not " + a.id() + "'s own: a URL " + a.id() + " advertises about itself must reach it";
+        return at + ", not " + a.id() + "'s own deployment's: a URL " + a.id() + " advertises about its own deployment "
+                + "must reach it (or a gateway of the same release)";
     }
 
     private static String product(RuntimeInstance i) {
@@ -169,7 +185,8 @@ final class LinkChecker {
         return new Owner(i.id(), p.entry().purpose() + " on " + p.effective(i.offset()), p.provenance(), p.location());
     }
 
-    private static Finding finding(RuntimeInstance a, UrlUse u, String problem, List<Owner> expected) {
+    /** @param host the host the URL reaches, where the finding is */
+    private static Finding finding(RuntimeInstance a, UrlUse u, String host, String problem, List<Owner> expected) {
         List<Owner> owners = new ArrayList<>();
         owners.add(new Owner(a.id(), u.entry().purpose() + " " + u.url(), u.location().toString(), u.location()));
         owners.addAll(expected);
@@ -177,7 +194,6 @@ final class LinkChecker {
                 + (expected.isEmpty() ? "" : "; " + (expected.size() == 1 ? "it should point at " + expected.get(0).purpose()
                         .replaceFirst(".* on ", "") + " (" + expected.get(0).name() + ")"
                         : "the " + u.entry().follows() + " ports of that host are listed"));
-        return new Finding(FindingKind.LINK, FindingKind.LINK.defaultSeverity(), a.host(), "tcp", u.port(), owners,
-                message);
+        return new Finding(FindingKind.LINK, FindingKind.LINK.defaultSeverity(), host, "tcp", u.port(), owners, message);
     }
 }

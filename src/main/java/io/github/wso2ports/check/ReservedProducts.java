@@ -59,7 +59,12 @@ public final class ReservedProducts {
                 throw new Wso2PortsException(null, "<reservedProduct> " + p.key() + " has several runtimes; an <offset> "
                         + "needs a <runtime>", "Name the runtime (" + String.join(", ", p.runtimeNames()) + ")");
             }
-            runtimes.addAll(p.runtimeNames());
+            // the runtimes that version ships (EI 6.6 has no Carbon 4 analytics, no MSF4J, no micro-integrator)
+            for (String name : p.runtimeNames()) {
+                if (p.ships(name, version)) {
+                    runtimes.add(name);
+                }
+            }
         } else {
             runtimes.add(null);
         }
@@ -71,7 +76,7 @@ public final class ReservedProducts {
             Set<String> groups = p.groups(version, r);
             String label = p.name() + (r == null ? "" : " " + r) + " at offset " + at;
             for (CatalogEntry e : catalog.entriesFor(groups)) {
-                int base = p.defaultPort(r, version, e);
+                int base = p.defaultPort(r, version, e) + e.plusFor(groups);
                 if (!e.listens() || base == 0 || !e.when().defaultFor(groups)) {
                     continue;
                 }

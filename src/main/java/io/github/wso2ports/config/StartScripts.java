@@ -82,8 +82,20 @@ public final class StartScripts {
         return mainClasses.stream().anyMatch(text::contains);
     }
 
+    /**
+     * What a script runs, as one text: its lines but the comments ({@code #} in sh, {@code rem} and {@code ::} in a
+     * .bat), with {@code \} as {@code /} so a .bat's {@code %CARBON_HOME%\wso2\broker\bin} reads as the .sh's path.
+     * Scripts are ASCII in practice; ISO-8859-1 never fails on a byte.
+     */
     private static String text(DistributionSource source, String path) {
-        // scripts are ASCII in practice; ISO-8859-1 never fails on a byte
-        return new String(source.read(path), StandardCharsets.ISO_8859_1);
+        StringBuilder out = new StringBuilder();
+        for (String line : new String(source.read(path), StandardCharsets.ISO_8859_1).split("\\R")) {
+            String t = line.strip().toLowerCase(Locale.ROOT);
+            if (!(t.startsWith("#") || t.startsWith("rem ") || t.equals("rem") || t.startsWith("::")
+                    || t.startsWith("@rem "))) {
+                out.append(line.replace('\\', '/')).append('\n');
+            }
+        }
+        return out.toString();
     }
 }

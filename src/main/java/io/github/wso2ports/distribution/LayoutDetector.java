@@ -91,13 +91,13 @@ public final class LayoutDetector {
                 // EI 6.1-6.5's MSF4J runtime: Carbon kernel 5.1 (wso2/msf4j/conf/carbon.yml, transports/)
                 others.add(new ProductRuntime(name, RuntimeRole.RUNTIME, conf, conf + "/" + CARBON_YML,
                         OffsetFormat.CARBON_YML, null, null));
-            } else {
-                // EI 6.2+ analytics is a Carbon 5 runtime: wso2/analytics/conf/{worker,dashboard,manager}
-                for (String sub : source.list(conf)) {
-                    if (source.isFile(conf + "/" + sub + "/deployment.yaml")) {
-                        others.add(new ProductRuntime(name + "/" + sub, RuntimeRole.RUNTIME, conf + "/" + sub,
-                                conf + "/" + sub + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, null, null));
-                    }
+            }
+            // EI 6.4+ analytics is Carbon 5: wso2/analytics/conf/{worker,dashboard,manager}, looked for even beside a
+            // carbon.xml (a source-tree leftover in some copies, which the product's catalog entry then leaves out)
+            for (String sub : source.list(conf)) {
+                if (source.isFile(conf + "/" + sub + "/deployment.yaml")) {
+                    others.add(new ProductRuntime(name + "/" + sub, RuntimeRole.RUNTIME, conf + "/" + sub,
+                            conf + "/" + sub + "/deployment.yaml", OffsetFormat.DEPLOYMENT_YAML, null, null));
                 }
             }
         }

@@ -33,16 +33,22 @@ public record ProductRuntime(String name, RuntimeRole role, String confDir, Stri
     }
 
     /**
-     * The folder of its own start scripts: {@code wso2/<runtime>/bin} for EI/IoT runtimes, the launcher folder
-     * {@code wso2/<runtime>/bin} of a Carbon 5 runtime ({@code conf/worker}: {@code wso2/worker/bin}, as
-     * {@code bin/worker.sh} runs {@code wso2/worker/bin/carbon.sh}), {@code bin} otherwise.
+     * The folder it runs from, relative to the distribution's home: where its own start scripts ({@code bin/}) and its
+     * PID file are. {@code wso2/<runtime>} for EI/IoT runtimes and for Carbon 5 runtimes, whose launcher lives in
+     * {@code wso2/<runtime>/bin} ({@code conf/worker} runs from {@code wso2/worker}, EI's {@code analytics/worker} from
+     * {@code wso2/analytics/wso2/worker}); the home itself otherwise.
      */
-    public String binDir() {
+    public String runtimeHome() {
         String conf = home().isEmpty() ? confDir : confDir.substring(home().length() + 1);
-        if (conf.startsWith("conf/") && conf.indexOf('/', "conf/".length()) < 0 && format == OffsetFormat.DEPLOYMENT_YAML) {
-            return home("wso2/" + conf.substring("conf/".length()) + "/bin");
+        if (format == OffsetFormat.DEPLOYMENT_YAML && conf.startsWith("conf/")) {
+            return home("wso2/" + conf.substring("conf/".length()));
         }
-        return home("bin");
+        return home();
+    }
+
+    /** The folder of its own start scripts ({@code bin} of {@link #runtimeHome()}). */
+    public String binDir() {
+        return runtimeHome().isEmpty() ? "bin" : runtimeHome() + "/bin";
     }
 
     /** A path relative to this runtime's home, as a path relative to the distribution's home. */

@@ -254,7 +254,8 @@ public final class Catalog {
     private static Product product(CatalogData t) {
         String key = required(t, "key", "product");
         List<Product.VersionGroups> versions = new ArrayList<>();
-        only(t, key, "key", "name", "markers", "groups", "versions", "runtime", "default_offset", "ports", "correction");
+        only(t, key, "key", "name", "markers", "groups", "versions", "runtime", "default_offset", "ports", "correction",
+                "carbon5_type");
         for (CatalogData vt : t.tables("versions")) {
             only(vt, key + " [[product.versions]]", "from", "until", "groups");
             versions.add(new Product.VersionGroups(vt.string("from"), vt.string("until"), vt.strings("groups")));
@@ -271,13 +272,13 @@ public final class Catalog {
         Long defaultOffset = t.number("default_offset");
         return new Product(key, required(t, "name", key), t.strings("markers"), t.strings("groups"),
                 defaultOffset == null ? null : defaultOffset.intValue(), versions, runtimes, portMap(t, key),
-                t.string("correction"));
+                t.string("correction"), t.string("carbon5_type"));
     }
 
     private static CatalogEntry entry(CatalogData t, int index, Map<String, Condition> flags, boolean checkXPaths) {
         String id = required(t, "id", "[[port]] #" + (index + 1));
         only(t, id, "id", "port", "protocol", "purpose", "rule", "shifts", "stays", "system_property", "ha_offset_quirk",
-                "code_default", "groups", "locators", "when", "source", "correction", "seed");
+                "code_default", "plus", "groups", "locators", "when", "source", "correction", "seed");
         Long port = t.number("port");
         OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
         if (port == null || port < 0 || port > 65535 || (port == 0 && rule != OffsetRule.RANDOM)) {
@@ -302,7 +303,19 @@ public final class Catalog {
                 condition(t.get("shifts"), id, flags, checkXPaths), t.strings("groups"), locators, when,
                 required(t, "source", id), t.string("correction"), seed, t.string("stays"),
                 t.string("system_property"), Boolean.TRUE.equals(t.bool("ha_offset_quirk")),
-                Boolean.TRUE.equals(t.bool("code_default")));
+                Boolean.TRUE.equals(t.bool("code_default")), plus(t.table("plus"), id));
+    }
+
+    private static CatalogEntry.Plus plus(CatalogData t, String id) {
+        if (t == null) {
+            return null;
+        }
+        only(t, id + " plus", "add", "groups", "why");
+        Long add = t.number("add");
+        if (add == null || add < 1 || add > 100) {
+            throw new IllegalStateException("catalog: " + id + ": plus needs add, 1..100");
+        }
+        return new CatalogEntry.Plus(add.intValue(), t.strings("groups"), required(t, "why", id + " plus"));
     }
 
     /**
@@ -347,7 +360,7 @@ public final class Catalog {
     /** A locator table of a port or URL, whose keys are checked (a flag's file test is checked as a flag). */
     private static Locator checkedLocator(CatalogData t, String id, boolean checkXPaths) {
         only(t, id + " locator", "toml", "file", "xpath", "yaml", "property", "inbound", "address", "rule", "stays",
-                "add", "pattern", "groups");
+                "pattern");
         return locator(t, id, checkXPaths);
     }
 
@@ -355,7 +368,6 @@ public final class Catalog {
         String xpath = t.string("xpath");
         String rule = t.string("rule");
         String toml = t.isString("toml") ? t.string("toml") : null;
-        Long add = t.number("add");
         String pattern = t.string("pattern");
         try {
             if (pattern != null) {
@@ -366,7 +378,7 @@ public final class Catalog {
         }
         Locator loc = new Locator(toml, t.string("file"), xpath, t.string("yaml"), t.string("property"),
                 t.string("inbound"), t.string("address"), rule == null ? null : OffsetRule.parse(rule),
-                t.string("stays"), add == null ? 0 : add.intValue(), pattern, t.strings("groups"));
+                t.string("stays"), pattern);
         if (checkXPaths && xpath != null) {
             checkXPath(xpath, id);
             checkXPath(loc.address(), id);

@@ -23,13 +23,35 @@ import java.util.List;
  * @param haOffsetQuirk true for the CEP/DAS HA ports, which keep the file's offset when {@code -DportOffset=0}
  * @param codeDefault  true when the product's code sets the port's default itself where its file is there without it
  *                     (Spark's setAdditionalConfigs); false when a file without it means no such listener
+ * @param plus         the port is one more than its number (configured or default) in some products; null when never
  */
 public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, Condition shifts,
         List<String> groups, List<Locator> locators, Condition when, String source, String correction, List<Integer> seed,
-        String stays, String systemProperty, boolean haOffsetQuirk, boolean codeDefault) {
+        String stays, String systemProperty, boolean haOffsetQuirk, boolean codeDefault, Plus plus) {
+
+    /**
+     * A port that listens beyond the number that configures it: Spark's driver actor system on the driver port + 1, the
+     * Carbon 5 binary receiver of carbon-analytics-common before 6.1.31 on its port + offset + 1.
+     *
+     * @param add    how much beyond
+     * @param groups the port groups of the products where it is so; empty: all
+     * @param why    the reason, as a person reads it
+     */
+    public record Plus(int add, List<String> groups, String why) {
+
+        public Plus {
+            groups = List.copyOf(groups);
+        }
+    }
 
     /** True when a port of this entry takes part in clash detection: a listener with a known number. */
     public boolean listens() {
         return rule != OffsetRule.OUTBOUND && rule != OffsetRule.RANDOM;
+    }
+
+    /** How much this entry's ports lie beyond their configured number in a product (runtime, version) of these groups. */
+    public int plusFor(java.util.Set<String> productGroups) {
+        return plus == null || !(plus.groups().isEmpty() || plus.groups().stream().anyMatch(productGroups::contains)) ? 0
+                : plus.add();
     }
 }

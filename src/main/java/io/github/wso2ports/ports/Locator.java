@@ -13,23 +13,11 @@ package io.github.wso2ports.ports;
  * @param rule    the offset rule of a port this locator finds, when it differs from its entry's (a literal in
  *                etc/jmx.xml stays put where carbon.xml's value would move); null: the entry's
  * @param stays   why a port found here does not move with the offset, for the finding that says so; null if it moves
- * @param add     what the port is beyond the number found here (Spark's driver actor system listens on the driver
- *                port + 1); 0 for the number itself
  * @param pattern a regular expression whose first group is the port within the value found (a URL the listener is
  *                configured by: {@code grpc://localhost:9806/...}); null when the value is the port
- * @param groups  the port groups of the products this locator is for (a quirk of some versions); empty: all
  */
 public record Locator(String toml, String file, String xpath, String yaml, String property, String inbound,
-        String address, OffsetRule rule, String stays, int add, String pattern, java.util.List<String> groups) {
-
-    public Locator {
-        groups = java.util.List.copyOf(groups);
-    }
-
-    /** True when the locator is for a product (runtime, version) with these groups. */
-    public boolean appliesTo(java.util.Set<String> productGroups) {
-        return groups.isEmpty() || groups.stream().anyMatch(productGroups::contains);
-    }
+        String address, OffsetRule rule, String stays, String pattern) {
 
     public boolean isToml() {
         return toml != null;
@@ -41,7 +29,7 @@ public record Locator(String toml, String file, String xpath, String yaml, Strin
 
     /** The file-based part of this locator, or null when it has none. */
     public Locator fileOnly() {
-        return file == null ? null : new Locator(null, file, xpath, yaml, property, null, null, rule, stays, 0, null, java.util.List.of());
+        return file == null ? null : new Locator(null, file, xpath, yaml, property, null, null, rule, stays, null);
     }
 
     @Override

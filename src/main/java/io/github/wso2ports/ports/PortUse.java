@@ -18,9 +18,17 @@ import io.github.wso2ports.Location;
  * @param defaultWhy     for a catalog default that no missing file explains (a config-mapper product's generated file
  *                       is not read: deployment.toml and the product's defaults decide), why the default applies; null
  *                       otherwise
+ * @param beyond         why {@code base} is more than the number its location gives (Spark's driver actor system, the
+ *                       binary receiver of older Carbon 5 products: see {@link CatalogEntry.Plus}); null when it is that
+ *                       number
  */
 public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-        boolean enabled, String stays, boolean shifts, String bindAddress, String defaultWhy) {
+        boolean enabled, String stays, boolean shifts, String bindAddress, String defaultWhy, String beyond) {
+
+    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
+            boolean enabled, String stays, boolean shifts, String bindAddress, String defaultWhy) {
+        this(entry, base, rule, location, catalogDefault, enabled, stays, shifts, bindAddress, defaultWhy, null);
+    }
 
     public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
             boolean enabled, String stays, boolean shifts, String bindAddress) {
@@ -68,14 +76,23 @@ public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location lo
 
     /** The same port bound to another address (null: every address). */
     public PortUse bindingTo(String address) {
-        return new PortUse(entry, base, rule, location, catalogDefault, enabled, stays, shifts, address, defaultWhy);
+        return new PortUse(entry, base, rule, location, catalogDefault, enabled, stays, shifts, address, defaultWhy,
+                beyond);
+    }
+
+    /** The same port {@code add} beyond its configured number, for {@code why}. */
+    public PortUse plus(int add, String why) {
+        return new PortUse(entry, base + add, rule, location, catalogDefault, enabled, stays, shifts, bindAddress,
+                defaultWhy, (base + add) + " = " + base + " + " + add + ": " + why);
     }
 
     /** Where the number comes from, as a person reads it. */
     public String provenance() {
+        String note = beyond == null ? "" : " (" + beyond + ")";
         if (!catalogDefault) {
-            return location.toString();
+            return location + note;
         }
-        return "catalog default" + (defaultWhy != null ? ": " + defaultWhy : location != null ? ": no " + location : "");
+        return "catalog default" + (defaultWhy != null ? ": " + defaultWhy : location != null ? ": no " + location : "")
+                + note;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * offset it runs at when its files set none.
  */
 public record Product(String key, String name, List<String> markers, List<String> groups, Integer defaultOffset,
-        List<VersionGroups> versions, List<RuntimeSpec> runtimes, Map<String, Integer> ports, String correction) {
+        List<VersionGroups> versions, List<RuntimeSpec> runtimes, Map<String, Integer> ports, String correction,
+        String carbon5Type) {
 
     /** Groups added for versions in [from, until); either bound may be null. */
     public record VersionGroups(String from, String until, List<String> groups) {
@@ -71,11 +72,22 @@ public record Product(String key, String name, List<String> markers, List<String
         return ports.getOrDefault(entry.id(), entry.port());
     }
 
+    /** The groups a Carbon 5 runtime the catalog does not name has: none of the product's Carbon 4 ones. */
+    public static final List<String> CARBON5_GROUPS = List.of("c5");
+
     /** The port groups of a runtime (null: the product itself) at a version (null: unknown). */
     public Set<String> groups(String version, String runtime) {
+        return groups(version, runtime, false);
+    }
+
+    /**
+     * The port groups of a runtime at a version; a Carbon 5 runtime ({@code carbon5}) the catalog does not name gets
+     * {@link #CARBON5_GROUPS}, not the product's own (a Carbon 4 analytics product's servlet, JMX and Spark).
+     */
+    public Set<String> groups(String version, String runtime, boolean carbon5) {
         Set<String> out = new LinkedHashSet<>();
         RuntimeSpec spec = runtime(runtime, version);
-        out.addAll(spec != null ? spec.groups() : groups);
+        out.addAll(spec != null ? spec.groups() : carbon5 ? CARBON5_GROUPS : groups);
         for (VersionGroups v : versions) {
             if (v.covers(version)) {
                 out.addAll(v.groups());

@@ -1,9 +1,12 @@
 package io.github.wso2ports.ports;
 
 import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.config.YamlDocument;
 import io.github.wso2ports.distribution.DistributionSource;
+import io.github.wso2ports.text.TextFile;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +50,11 @@ public final class ProductDetector {
                 return new Detected(byName.get(), m.group(2), "folder name");
             }
         }
+        Product byType = carbon5Type(source, catalog);
+        if (byType != null) {
+            return new Detected(byType, version(source.name()), "its Carbon 5 deployment.yaml (wso2.carbon type "
+                    + byType.carbon5Type() + ")");
+        }
         for (Product p : catalog.products()) {
             for (String marker : p.markers()) {
                 if (source.isFile(marker) || source.isDirectory(marker)) {
@@ -56,6 +64,37 @@ public final class ProductDetector {
         }
         return new Detected(catalog.product("wso2carbon").orElseThrow(), version(source.name()),
                 "no folder name or marker file matched: generic Carbon 4");
+    }
+
+    /**
+     * The product a Carbon 5 pack names in its own deployment.yaml ({@code wso2.carbon: type: wso2-apim-analytics}):
+     * the first runtime folder of {@code conf/} (or EI's {@code wso2/analytics/conf/}) that states a type the catalog
+     * knows; null when none does. A file that does not parse decides nothing here: reading it says what is wrong.
+     */
+    private static Product carbon5Type(DistributionSource source, Catalog catalog) {
+        for (String conf : List.of("conf", "wso2/analytics/conf")) {
+            for (String runtime : source.list(conf)) {
+                String yaml = conf + "/" + runtime + "/deployment.yaml";
+                if (!source.isFile(yaml)) {
+                    continue;
+                }
+                List<YamlDocument.Value> type;
+                try {
+                    type = YamlDocument.parse(TextFile.utf8(source.location(yaml), source.read(yaml)))
+                            .select("wso2.carbon/type");
+                } catch (Wso2PortsException e) {
+                    continue;
+                }
+                for (YamlDocument.Value t : type) {
+                    for (Product p : catalog.products()) {
+                        if (t.text().strip().equals(p.carbon5Type())) {
+                            return p;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** wso2am-universal-gw matches wso2am-universal-gw, not wso2am. */

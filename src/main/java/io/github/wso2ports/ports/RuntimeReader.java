@@ -2,6 +2,7 @@ package io.github.wso2ports.ports;
 
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.config.Carbon5Yaml;
 import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.config.DeploymentToml;
 import io.github.wso2ports.config.InboundEndpointXml;
@@ -131,21 +132,23 @@ public final class RuntimeReader {
                 }
             }
             case DEPLOYMENT_YAML, CARBON_YML -> {
-                String path = runtime.format().yamlPath();
-                String key = path.replace('/', '.');
-                List<YamlDocument.Value> v = yaml(runtime.offsetFile()).select(path);
-                if (v.isEmpty()) {
-                    throw new Wso2PortsException(source.location(runtime.offsetFile()), "has no " + key,
-                            "Add it (0 for none)");
-                }
-                offset = OffsetValue.parse(v.get(0).text(), v.get(0).location(), key);
-                offsetLocation = v.get(0).location();
-                offsetSource = offsetLocation.toString();
+                Carbon5Yaml.Offset o = Carbon5Yaml.offset(yaml(runtime.offsetFile()), runtime.format(),
+                        source.location(runtime.offsetFile()));
+                offset = o.value();
+                offsetLocation = o.location();
+                offsetSource = o.location() != null ? o.location().toString() : source.location(runtime.offsetFile())
+                        + " sets no " + Carbon5Yaml.key(runtime.format()) + ": Carbon 5's default 0";
             }
             default -> throw new IllegalStateException(runtime.format().toString());
         }
         int fileOffset = offset;
         Integer argOffset = args.offset();
+        if (argOffset != null && runtime.format().isYaml()) {
+            // carbon-config ConfigProviderImpl takes only WSO2_CARBON__PORTS_OFFSET (environment or system property)
+            notes.add(args.portOffset().location() + ": -DportOffset is not read by a Carbon 5 runtime (it reads "
+                    + "WSO2_CARBON__PORTS_OFFSET), so " + source.location(runtime.offsetFile()) + " decides");
+            argOffset = null;
+        }
         if (argOffset != null) {
             Location at = args.portOffset().location();
             if (argOffset != fileOffset) {
@@ -208,7 +211,7 @@ public final class RuntimeReader {
 
     /** The URLs of the catalog found in this runtime's config, one per host:port written in them. */
     private List<UrlUse> urls(ProductDetector.Detected detected, Catalog catalog) {
-        Set<String> groups = detected.product().groups(detected.version(), runtime.name());
+        Set<String> groups = detected.product().groups(detected.version(), runtime.name(), runtime.format().isYaml());
         List<UrlUse> out = new ArrayList<>();
         for (UrlEntry u : catalog.urlsFor(groups)) {
             for (Locator loc : u.locators()) {
@@ -285,11 +288,19 @@ public final class RuntimeReader {
         generated = catalog.generatedFiles();
         // by the runtime's name even when it is the only one: a Carbon 5 pack copied with conf/worker alone is a worker
         String runtimeName = runtime.name();
-        Set<String> groups = detected.product().groups(detected.version(), runtimeName);
+        Set<String> groups = detected.product().groups(detected.version(), runtimeName, runtime.format().isYaml());
+        if (runtime.format().isYaml() && detected.product().runtime(runtimeName, detected.version()) == null) {
+            notes.add(source.location(runtime.offsetFile()) + ": " + detected.product().name() + " has no runtime '"
+                    + runtimeName + "' in the catalog: read as a Carbon 5 runtime of its own (its listeners and data "
+                    + "bridge as its deployment.yaml declares them)");
+        }
         List<PortUse> ports = new ArrayList<>();
         for (CatalogEntry entry : catalog.entriesFor(groups)) {
             boolean enabled = decide(entry.when(), groups, null).on();
-            for (PortUse p : ports(entry, detected.product().defaultPort(runtimeName, detected.version(), entry), enabled, groups)) {
+            int plus = entry.plusFor(groups);
+            for (PortUse found : ports(entry, detected.product().defaultPort(runtimeName, detected.version(), entry),
+                    enabled, groups)) {
+                PortUse p = plus == 0 ? found : found.plus(plus, entry.plus().why());
                 // a disabled port the files declare is kept (reports show it); a disabled default is nothing
                 if (enabled || !p.isCatalogDefault()) {
                     ports.add(p);
@@ -325,9 +336,6 @@ public final class RuntimeReader {
         String regenerated = null;
         DeploymentToml.Text tomlAddress = tomlAddress(entry);
         for (Locator loc : entry.locators()) {
-            if (!loc.appliesTo(groups)) {
-                continue;
-            }
             if (loc.isToml()) {
                 DeploymentToml.PortValue v = toml == null ? null : toml.port(loc.toml());
                 if (v != null && v.number() > 0 && v.number() <= 65535) {
@@ -361,8 +369,7 @@ public final class RuntimeReader {
             List<PortUse> found = new ArrayList<>();
             for (Value v : values(path, loc)) {
                 Integer port = portNumber(v.text(), loc.pattern());
-                if (port != null && port + loc.add() <= 65535) {
-                    port += loc.add();
+                if (port != null) {
                     found.add(declared(entry, loc, port, v.location(), enabled, groups).bindingTo(
                             BindAddress.of(tomlAddress != null ? tomlAddress.text() : v.address())));
                 }

@@ -7,7 +7,8 @@ import java.util.List;
  * manager, a traffic manager, an analytics worker): where it is configured, and which port it must point at.
  *
  * @param follows the catalog port entry the URL must point at, on whichever instance it addresses
- * @param target  whom it addresses: {@code self} (its own listener: it must reach the very instance that keeps it),
+ * @param target  whom it addresses: {@code self} (its own deployment: the instance that keeps it, or another of the
+ *                same product line and release, as a control plane advertises its gateways' URLs),
  *                {@code other} (usually another instance: a key manager, a traffic manager) or {@code any}; decides
  *                which listener a broken URL most likely meant
  * @param products the products whose {@code follows} listener serves it (a key manager URL needs an API Manager or

@@ -613,15 +613,61 @@ class OffsetApplierTest {
             }
 
             @Override
+            public boolean hidesOthers() {
+                return false;
+            }
+
+            @Override
             public java.util.Optional<List<String>> commandLine(long pid) {
                 return java.util.Optional.empty();
             }
         };
         Dist d = classic(Samples.carbonXml(0)).file("wso2carbon.pid", "1\n");
         ApplyPlan plan = OffsetApplier.plan(d.detect(), null, 3, new OffsetApplier.Options(false), hidden);
-        assertEquals(List.of("wso2carbon.pid names PID 1, which is alive, but its command line cannot be read "
-                + "(another user's process?), so whether this server runs could not be told; if it does, the new "
+        assertEquals(List.of("wso2carbon.pid names PID 1, a process this user cannot see or read (another user's, or "
+                + "hidden by /proc's hidepid), so whether this server runs could not be told; if it does, the new "
                 + "offset takes effect at its next start"), plan.warnings());
+        // under hidepid another user's process is not even seen as alive
+        RunningServer.Processes hidepid = new RunningServer.Processes() {
+            @Override
+            public boolean alive(long pid) {
+                return false;
+            }
+
+            @Override
+            public boolean hidesOthers() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<List<String>> commandLine(long pid) {
+                return java.util.Optional.empty();
+            }
+        };
+        Dist h = Dist.at(temp.resolve("hidden/wso2am-2.6.0")).file(CARBON, Samples.carbonXml(0))
+                .file("wso2carbon.pid", "4242\n");
+        assertEquals(1, OffsetApplier.plan(h.detect(), null, 3, new OffsetApplier.Options(false), hidepid).warnings()
+                .size());
+    }
+
+    @Test
+    void eachRuntimeKindHasItsOwnPidFile() throws Exception {
+        // Carbon 5.2+: wso2/<runtime>/runtime.pid; an EI runtime: wso2carbon.pid in its own home
+        Dist c5 = ApimAnalytics.pack(temp.resolve("pid"), "3.2.0");
+        try (JavaProcess worker = JavaProcess.start("-Dcarbon.home=" + c5.home().toAbsolutePath(),
+                "-Dwso2.runtime.path=" + c5.home().resolve("wso2/worker").toAbsolutePath())) {
+            c5.file("wso2/worker/runtime.pid", worker.pid() + "\n");
+            assertEquals(List.of("the server is running (PID " + worker.pid() + ", wso2/worker/runtime.pid): the new "
+                    + "offset takes effect at the next start; stop it first"), apply(c5, "worker", 4).warnings());
+            assertEquals(List.of(), apply(c5, "dashboard", 4).warnings(), "the dashboard's own PID file is not there");
+        }
+        Dist ei = Dist.at(temp.resolve("pid/wso2ei-6.1.1")).file("conf/carbon.xml", Samples.carbonXml(0))
+                .file("wso2/broker/conf/carbon.xml", Samples.carbonXml(3));
+        try (JavaProcess broker = JavaProcess.start("-Dcarbon.home=" + ei.home().resolve("wso2/broker").toAbsolutePath())) {
+            ei.file("wso2/broker/wso2carbon.pid", broker.pid() + "\n");
+            assertEquals(1, apply(ei, "broker", 5).warnings().size());
+            assertEquals(List.of(), apply(ei, null, 5).warnings(), "the integrator's PID file is the home's");
+        }
     }
 
     @Test

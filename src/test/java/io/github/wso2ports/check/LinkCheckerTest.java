@@ -107,8 +107,8 @@ class LinkCheckerTest {
                 + "ws://localhost:9099, apim43/repository/conf/deployment.toml:11) <-> apim43 (WebSocket gateway "
                 + "(inbound endpoint) on 9102, catalog default): "), f.get(0));
         assertTrue(f.get(0).endsWith("points at tcp/9099, where apim26's WebSocket gateway (inbound endpoint) listens, "
-                + "not apim43's own: a URL apim43 advertises about itself must reach it; it should point at 9102 "
-                + "(apim43)"), f.get(0));
+                + "not apim43's own deployment's: a URL apim43 advertises about its own deployment must reach it (or a "
+                + "gateway of the same release); it should point at 9102 (apim43)"), f.get(0));
         String moved = gateway.replace("9099", "9102");
         assertEquals(List.of(), links(read("apim43", apim4("ws2", 3, moved), "h", "apim26", apim2("ws262", 0, "x=1\n"),
                 "h"), List.of(), List.of()));
@@ -166,5 +166,23 @@ class LinkCheckerTest {
         assertEquals(1, f.size(), f.toString());
         assertTrue(f.get(0).startsWith("INFO ") && f.get(0).endsWith("cannot be checked: ${carbon.management.port} is "
                 + "filled in only at start-up (from the environment or what the server knows then)"), f.get(0));
+    }
+
+    @Test
+    void aControlPlaneAdvertisesItsGatewaysUrls() {
+        // helm-apim distributed/control-plane: the gateway environment names the gateway's WebSocket listener, on the
+        // same host here (the gateway at offset 1) and on another host
+        String gateway = "[[apim.gateway.environment]]\nname = \"Default\"\nws_endpoint = \"ws://localhost:9100\"\n";
+        List<RuntimeInstance> oneHost = read("cp", apim4("cp1", 0, gateway), "h", "gw", apim4("gw1", 1, ""), "h");
+        assertEquals(List.of(), links(oneHost, List.of(), List.of()));
+        String remote = gateway.replace("localhost:9100", "gw:9099");
+        List<RuntimeInstance> twoHosts = read("cp", apim4("cp2", 0, remote), "h", "gw", apim4("gw2", 0, ""), "gw");
+        assertEquals(List.of(), links(twoHosts, List.of(), List.of()));
+        // where nothing of its release listens there, the finding is on the host the URL reaches, with no guess
+        List<RuntimeInstance> wrong = read("cp", apim4("cp3", 0, gateway.replace("9100", "9101")), "h",
+                "gw", apim4("gw3", 1, ""), "h");
+        List<String> f = links(wrong, List.of(), List.of());
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("h tcp/9101 link: cp ("), f.get(0));
     }
 }

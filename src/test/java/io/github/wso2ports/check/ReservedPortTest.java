@@ -81,6 +81,10 @@ class ReservedPortTest {
         assertTrue(e.describe().contains("needs a <runtime>"), e.describe());
         List<ReservedPort> ei = ReservedProducts.ports(c, "wso2ei-6.6.0", null, null, null, "pom");
         assertTrue(ei.stream().anyMatch(p -> p.from() == 9446 && p.reason().contains("broker at offset 3")), ei.toString());
+        // 6.6 runs no Carbon 4 analytics, no MSF4J, no micro-integrator; its worker's binary receiver binds 9612
+        assertTrue(ei.stream().noneMatch(p -> p.from() == 9090 || p.from() == 8290
+                || p.reason().startsWith("Enterprise Integrator analytics at")), ei.toString());
+        assertTrue(ei.stream().anyMatch(p -> p.from() == 9612 && p.reason().contains("analytics/worker")), ei.toString());
         List<ReservedPort> mi = ReservedProducts.ports(c, "wso2mi", null, null, null, "pom");
         assertEquals(List.of(8253, 8290, 9164, 9201), mi.stream().map(ReservedPort::from).sorted().toList());
     }

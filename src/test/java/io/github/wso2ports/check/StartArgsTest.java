@@ -152,4 +152,22 @@ class StartArgsTest {
         assertTrue(broker.config().offsetSource().startsWith("-DportOffset=5 at ei/bin/broker.sh:2"),
                 broker.config().offsetSource());
     }
+
+    @Test
+    void aWindowsLauncherCountsForTheRuntimeItStarts() {
+        // analytics-apim v3.2.0 bin/worker.bat runs %CARBON_HOME%\wso2\worker\bin\carbon.bat %*
+        Dist d = Dist.at(temp.resolve("wso2ei-6.4.0w")).file("conf/carbon.xml", Samples.carbonXml(0))
+                .file("wso2/broker/conf/carbon.xml", Samples.carbonXml(3))
+                .file("bin/broker.bat", "@echo off\r\nrem runs wso2\\broker\\bin\\wso2server.bat\r\n"
+                        + "call \"%CARBON_HOME%\\wso2\\broker\\bin\\wso2server.bat\" -DportOffset=6\r\n")
+                .file("wso2/broker/bin/wso2server.bat", "\"%JAVA_HOME%\\bin\\java\" org.wso2.carbon.bootstrap.Bootstrap %*\r\n");
+        EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("ei", d.home(), "ei", "h",
+                null, "broker", null, "apply")), Catalog.builtIn());
+        assertEquals(6, r.instances().get(0).offset());
+        assertEquals(List.of("h start: ei (start, ei/bin/broker.bat): this Windows start script does not pass its "
+                + "arguments on: a -DportOffset given to it is dropped (as by EI 6.0.0's bin/start-all.bat)",
+                "h start: ei (start, ei/bin/broker.bat:3): -DportOffset=6 beats the offset 3 of "
+                        + "ei/wso2/broker/conf/carbon.xml:8: writing the files does not change the ports while it is there"),
+                start(r.instances().get(0)));
+    }
 }

@@ -101,7 +101,7 @@ class StockEstatesTest {
     @Test
     void twoHaWorkersOnOneHostClashOnTheEventSyncPort() {
         // deployment.config type: ha with cluster.config enabled opens the event sync server (9893, not offset)
-        String ha = ApimAnalytics.worker("3.2.0").replace("  enabled: false", "  enabled: true")
+        String ha = ApimAnalytics.worker("3.2.0").replace("cluster.config:\n  enabled: false", "cluster.config:\n  enabled: true")
                 + "deployment.config:\n  type: ha\n  eventSyncServer:\n    host: localhost\n    port: 9893\n";
         Dist a = Dist.at(temp.resolve("a/wso2am-analytics-3.2.0")).file("conf/worker/deployment.yaml", ha);
         Dist b = Dist.at(temp.resolve("b/wso2am-analytics-3.2.0")).file("conf/worker/deployment.yaml",
@@ -149,5 +149,52 @@ class StockEstatesTest {
                 Samples.deploymentToml(""));
         assertTrue(!listening(read("is", is.home(), null, null).get(0)).contains(9999L), "Identity Server 5.10+ starts "
                 + "JMX only on request");
+    }
+
+    @Test
+    void aCarbon5PackIsKnownByTheTypeItsDeploymentYamlStates() {
+        // docker-apim v3.2.0.1 apim-with-analytics mounts conf/apim-analytics-worker: no version in the folder name
+        Dist docker = Dist.at(temp.resolve("conf/apim-analytics-worker")).file("conf/worker/deployment.yaml",
+                ApimAnalytics.worker("3.2.0"));
+        List<RuntimeInstance> estate = read("worker", docker.home(), null, null,
+                "apim", Corpus.files().resolve("wso2am-3.2.0"), null, null);
+        assertEquals("API Manager Analytics", estate.get(0).config().product().product().name());
+        assertEquals(List.of(), failing(estate), "read as the newest, its listeners move with the offset 1");
+    }
+
+    @Test
+    void aCarbon5RuntimeTheCatalogDoesNotNameGetsNoCarbon4Ports() {
+        Dist isa = Dist.at(temp.resolve("wso2is-analytics-5.8.0"))
+                .file("conf/worker/deployment.yaml", "wso2.carbon:\n  type: wso2-is-analytics\n  ports:\n    offset: 0\n"
+                        + "wso2.transport.http:\n  listenerConfigurations:\n    - id: \"default\"\n      port: 9090\n"
+                        + "    - id: \"msf4j-https\"\n      port: 9091\n      scheme: https\n")
+                .file("conf/reporter/deployment.yaml", "wso2.carbon:\n  type: wso2-is-analytics\n  ports:\n    offset: 5\n"
+                        + "wso2.transport.http:\n  listenerConfigurations:\n    - id: \"default\"\n      port: 9290\n");
+        List<RuntimeInstance> estate = read("isa", isa.home(), null, null);
+        RuntimeInstance reporter = estate.stream().filter(i -> i.id().equals("isa/reporter")).findFirst().orElseThrow();
+        assertEquals(new TreeSet<>(List.of(9290L)), listening(reporter), "its listener, no servlet, JMX or Spark");
+        assertTrue(reporter.config().notes().stream().anyMatch(n -> n.contains("has no runtime 'reporter' in the catalog")));
+    }
+
+    @Test
+    void aCarbon5RuntimeIgnoresPortOffsetArguments() {
+        // carbon-config ConfigProviderImpl reads WSO2_CARBON__PORTS_OFFSET, never portOffset
+        Dist sp = Dist.at(temp.resolve("wso2sp-4.4.0")).file("conf/worker/deployment.yaml",
+                "wso2.carbon:\n  ports:\n    offset: 0\n");
+        EstateReader.Result r = EstateReader.read(List.of(new EstateReader.InstanceSpec("sp", sp.home(), "sp", "h", null,
+                null, null, "apply", "-DportOffset=4", "pom.xml <jvmArgs> of sp")), Catalog.builtIn());
+        assertEquals(0, r.instances().get(0).offset());
+        assertTrue(r.instances().get(0).config().notes().stream().anyMatch(n -> n.contains("-DportOffset is not read "
+                + "by a Carbon 5 runtime")), r.instances().get(0).config().notes().toString());
+    }
+
+    @Test
+    void aLeftoverCarbonXmlDoesNotHideTheCarbon5RuntimesBesideIt() {
+        // an EI 6.4 copy with the source-tree wso2/analytics/conf/carbon.xml and the shipped conf/worker
+        Dist ei = Dist.at(temp.resolve("wso2ei-6.4.0")).file("conf/carbon.xml", Samples.carbonXml(0))
+                .file("wso2/analytics/conf/carbon.xml", Samples.carbonXml(1))
+                .file("wso2/analytics/conf/worker/deployment.yaml", "wso2.carbon:\n  ports:\n    offset: 0\n");
+        List<String> ids = read("ei", ei.home(), null, null).stream().map(RuntimeInstance::id).toList();
+        assertEquals(List.of("ei/integrator", "ei/analytics/worker"), ids);
     }
 }

@@ -141,7 +141,9 @@ class CatalogTest {
         Set<String> groups = new TreeSet<>();
         catalog.entries().forEach(e -> {
             groups.addAll(e.groups());
-            e.locators().forEach(l -> groups.addAll(l.groups()));
+            if (e.plus() != null) {
+                groups.addAll(e.plus().groups());
+            }
             addFlagGroups(e.when(), groups);
             addFlagGroups(e.shifts(), groups);
         });
@@ -150,14 +152,19 @@ class CatalogTest {
         for (CatalogEntry e : catalog.entries()) {
             assertTrue(e.source().length() > 10, e.id());
         }
+        Set<String> named = new TreeSet<>(Product.CARBON5_GROUPS);
         for (Product p : catalog.products()) {
-            Set<String> named = new TreeSet<>(p.groups());
-            p.versions().forEach(v -> named.addAll(v.groups()));
-            p.runtimes().forEach(r -> named.addAll(r.groups()));
-            for (String g : named) {
+            Set<String> own = new TreeSet<>(p.groups());
+            p.versions().forEach(v -> own.addAll(v.groups()));
+            p.runtimes().forEach(r -> own.addAll(r.groups()));
+            for (String g : own) {
                 assertTrue(groups.contains(g), p.key() + " names group " + g + " that no port or flag uses");
             }
+            named.addAll(own);
         }
+        Set<String> unnamed = new TreeSet<>(groups);
+        unnamed.removeAll(named);
+        assertEquals(Set.of(), unnamed, "groups ports or flags use but no product names (a typo?)");
     }
 
     private static void addFlagGroups(Condition c, Set<String> groups) {
