@@ -133,7 +133,12 @@ public final class OffsetApplier {
         String change = null;
         if (current.value() != offset) {
             after = XmlValueSplicer.replaceText(doc, current.element(), String.valueOf(offset), "<Offset>");
-            change = "<Offset> " + current.raw().strip() + " -> " + offset;
+            // what WSO2 reads from the edited file must be the new offset, whichever <Offset> it takes
+            if (CarbonXml.offset(XmlDocument.parse(location, after)).value() != offset) {
+                throw new Wso2PortsException(current.location(), "the edited file would not read <Offset> " + offset
+                        + " as WSO2 reads it", "Please report this file; nothing was changed");
+            }
+            change = "<Offset> " + current.raw().trim() + " -> " + offset;
         }
         Path path = requireWritable(d, r, current.location(), after != before);
         startWarnings(d, r, offset, after != before, warnings, processes);

@@ -5,14 +5,13 @@ import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.xml.XmlDocument;
 
 import org.dom4j.Element;
-import org.dom4j.Node;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * A Carbon 4 {@code carbon.xml}. The port offset is {@code Server/Ports/Offset} in the carbon.xml namespace;
+ * A Carbon 4 {@code carbon.xml}. The port offset is {@code Server/Ports/Offset}, read by local names as Carbon reads it;
  * every port under {@code Ports} (JMX, embedded LDAP, ...) moves with it.
  */
 public final class CarbonXml {
@@ -22,9 +21,6 @@ public final class CarbonXml {
     /** Prefixes the XPath expressions of this project may use. */
     public static final Map<String, String> PREFIXES = Map.of("c", NAMESPACE);
 
-    private static final String PORTS = "/c:Server/c:Ports";
-    private static final String OFFSET = PORTS + "/c:Offset";
-
     /** The Offset element, its text as written and its value. */
     public record Offset(Element element, String raw, int value, Location location) {
     }
@@ -32,31 +28,33 @@ public final class CarbonXml {
     private CarbonXml() {
     }
 
-    /** Reads and checks the offset; anything but one {@code <Offset>} holding a whole number is refused. */
+    /**
+     * Reads the offset as Carbon's ServerConfiguration does: it keys elements by their local names, whatever their
+     * namespace or prefix, and {@code getFirstProperty("Ports.Offset")} is the first {@code Server/Ports/Offset} whose
+     * text is not blank (a blank one is no property at all). A {@code <Ports xmlns="urn:other"><Offset>9</Offset>} or an
+     * {@code <x:Offset>} before the real element is the one WSO2 reads, so it is the one read (and edited) here.
+     */
     public static Offset offset(XmlDocument doc) {
         Element root = doc.document().getRootElement();
-        if (!"Server".equals(root.getName()) || !NAMESPACE.equals(root.getNamespaceURI())) {
-            throw new Wso2PortsException(doc.location(doc.document().getRootElement()), "not a carbon.xml: the root "
-                    + "element is <" + root.getQualifiedName() + "> in namespace '" + root.getNamespaceURI()
-                    + "', not <Server xmlns=\"" + NAMESPACE + "\">", "Point at the distribution's own carbon.xml");
+        if (!"Server".equals(root.getName())) {
+            throw new Wso2PortsException(doc.location(root), "not a carbon.xml: the root element is <"
+                    + root.getQualifiedName() + ">, not <Server xmlns=\"" + NAMESPACE + "\">",
+                    "Point at the distribution's own carbon.xml");
         }
-        List<Node> ports = doc.select(PORTS, PREFIXES);
+        List<Element> ports = root.elements().stream().filter(e -> e.getName().equals("Ports")).toList();
         if (ports.isEmpty()) {
             throw new Wso2PortsException(doc.location(), "carbon.xml has no <Ports> element, so no port offset",
                     "Restore the <Ports> section from the distribution's original carbon.xml (with <Offset>0</Offset>)");
         }
-        List<Node> offsets = doc.select(OFFSET, PREFIXES);
+        List<Element> offsets = new ArrayList<>();
+        ports.forEach(p -> p.elements().stream().filter(e -> e.getName().equals("Offset")).forEach(offsets::add));
         if (offsets.isEmpty()) {
             throw new Wso2PortsException(doc.location(ports.get(0)), "<Ports> has no <Offset> element",
                     "Add <Offset>0</Offset> as the first element of <Ports> and run again");
         }
-        if (offsets.size() > 1) {
-            String lines = offsets.stream().map(n -> String.valueOf(doc.line(n))).collect(Collectors.joining(", "));
-            throw new Wso2PortsException(doc.location(offsets.get(1)), "carbon.xml has " + offsets.size()
-                    + " <Offset> elements (lines " + lines + "), so which one counts is unclear",
-                    "Keep one <Offset> and remove the others");
-        }
-        Element offset = (Element) offsets.get(0);
+        // what ServerConfiguration.elementHasText takes for a value: text that trim() leaves something of
+        Element offset = offsets.stream().filter(e -> !e.getText().trim().isEmpty()).findFirst()
+                .orElse(offsets.get(0));
         Location where = doc.location(offset);
         if (!offset.elements().isEmpty()) {
             throw new Wso2PortsException(where, "<Offset> contains elements; expected a whole number",

@@ -33,12 +33,14 @@ public final class OffsetValue {
     }
 
     /**
-     * Parses an offset read from a file, surrounding whitespace allowed.
+     * Parses an offset read from a file exactly as WSO2 reads it: {@code Integer.parseInt(value.trim())}, where Java's
+     * {@code trim()} drops only characters up to U+0020 around the number. A value WSO2 cannot parse (a no-break or em
+     * space around the digits, a fraction) is an error: WSO2 would fall back to offset 0 without a word.
      *
      * @param what how the value is named in messages, e.g. {@code <Offset>} or {@code [server] offset}
      */
     public static int parse(String raw, Location location, String what) {
-        String v = raw.strip();
+        String v = raw.trim();
         if (v.isEmpty()) {
             throw new Wso2PortsException(location, what + " is empty; expected a whole number such as 0",
                     "Write the offset in by hand (0 for none) and run again");
@@ -48,7 +50,40 @@ public final class OffsetValue {
                     + "', not a number", "This looks like a template: set the offset in the tool that renders it "
                     + "(Puppet, Ansible, Helm), or render it first");
         }
+        if (!INTEGER.matcher(v).matches()) {
+            try {
+                // WSO2 reads what Integer.parseInt reads: other scripts' digits too
+                return range(Integer.parseInt(v), v, location, what);
+            } catch (NumberFormatException e) {
+                boolean ascii = v.chars().allMatch(c -> c < 0x80);
+                throw new Wso2PortsException(location, what + " is '" + visible(v) + "', " + (ascii
+                        ? "not a whole number" : "which WSO2 cannot read as a number (" + culprit(v) + ")")
+                        + ": Integer.parseInt(value.trim()) fails, and WSO2 runs at offset 0",
+                        "Write the number alone (plain spaces around it at most)");
+            }
+        }
         return parseNumber(v, location, what);
+    }
+
+    /** The value with every character outside printable ASCII shown as {@code \\uXXXX}. */
+    static String visible(String v) {
+        StringBuilder sb = new StringBuilder();
+        v.codePoints().forEach(c -> sb.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
+                : String.format("\\u%04X", c)));
+        return sb.toString();
+    }
+
+    /** What keeps Integer.parseInt from reading it: the first character that is not a digit or a leading sign. */
+    private static String culprit(String v) {
+        for (int i = 0; i < v.length(); i = v.offsetByCodePoints(i, 1)) {
+            int c = v.codePointAt(i);
+            if (!Character.isDigit(c) && !(i == 0 && (c == '+' || c == '-'))) {
+                String name = Character.getName(c);
+                return String.format("U+%04X", c) + (name == null ? "" : " " + name)
+                        + (Character.isWhitespace(c) || Character.isSpaceChar(c) ? ", a space that trim() keeps" : "");
+            }
+        }
+        return "too large";
     }
 
     /** Parses the offset the user asked for ({@code -Doffset} or an instance's {@code <offset>}). */
@@ -71,6 +106,11 @@ public final class OffsetValue {
         } catch (NumberFormatException e) {
             n = Long.MAX_VALUE;
         }
+        // a long beyond any int is beyond any port all the same
+        return range((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)), v, location, what);
+    }
+
+    private static int range(int n, String v, Location location, String what) {
         if (n < 0) {
             throw new Wso2PortsException(location, what + " is " + v + ", a negative offset",
                     "An offset is a whole number from 0 to " + MAX + " (WSO2 would move ports below their defaults)");
@@ -79,6 +119,6 @@ public final class OffsetValue {
             throw new Wso2PortsException(location, what + " is " + v + ", beyond any port",
                     "An offset is a whole number from 0 to " + MAX);
         }
-        return (int) n;
+        return n;
     }
 }

@@ -32,7 +32,8 @@ public final class XmlValueSplicer {
             throw new Wso2PortsException(doc.location(element), what + " holds a comment, CDATA section or entity "
                     + "besides its value, so the value cannot be replaced safely", "Leave only the number in it");
         }
-        String value = content.strip();
+        // what WSO2 reads is trim()'s: only characters up to U+0020 are padding
+        String value = content.trim();
         if (value.isEmpty()) {
             throw new Wso2PortsException(doc.location(element), what + " is empty",
                     "Write the current value in by hand and run again");
@@ -43,7 +44,7 @@ public final class XmlValueSplicer {
 
         XmlDocument edited = XmlDocument.parse(file.location(), after);
         Element same = edited.elementAt(doc.indexOf(element));
-        if (!same.getQualifiedName().equals(element.getQualifiedName()) || !newValue.equals(same.getText().strip())) {
+        if (!same.getQualifiedName().equals(element.getQualifiedName()) || !newValue.equals(same.getText().trim())) {
             throw new Wso2PortsException(doc.location(element), "the edited file would not hold " + newValue + " in "
                     + what, "Please report this file; nothing was changed");
         }

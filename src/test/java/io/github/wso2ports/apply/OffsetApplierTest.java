@@ -155,8 +155,12 @@ class OffsetApplierTest {
     }
 
     @Test
-    void twoOffsetsAreRefused() {
-        refused(classic(Samples.carbonXml("<Offset>0</Offset><Offset>1</Offset>")), 1, "2 <Offset> elements (lines 8, 8)");
+    void ofTwoOffsetsTheFirstIsTheOneWso2ReadsAndEdits() {
+        // ServerConfiguration.getFirstProperty("Ports.Offset"): the first non-blank one
+        Dist d = classic(Samples.carbonXml("<Offset>0</Offset><Offset>1</Offset>"));
+        ApplyPlan plan = apply(d, null, 2);
+        assertEquals(0, plan.currentOffset());
+        assertTrue(d.text(CARBON).contains("<Offset>2</Offset><Offset>1</Offset>"), d.text(CARBON));
     }
 
     @Test
