@@ -44,6 +44,7 @@ public final class DeploymentToml {
     }
 
     public static DeploymentToml parse(TextFile file) {
+        TomlDepth.check(file);
         TomlParseResult result = Toml.parse(file.text(), TomlVersion.V1_0_0);
         if (result.hasErrors()) {
             TomlParseError first = result.errors().get(0);

@@ -106,10 +106,19 @@ public final class XmlDocument {
         return factory;
     }
 
+    /** How deep elements may nest: far beyond any WSO2 config, far below what recursion over the tree survives. */
+    public static final int MAX_DEPTH = 200;
+
+    /** The JDK parser's limit on element depth (jdk.xml.maxElementDepth). */
+    private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
     private static Document read(TextFile file) {
         SAXReader reader;
         try {
-            reader = new SAXReader(PARSERS.newSAXParser().getXMLReader());
+            javax.xml.parsers.SAXParser parser = PARSERS.newSAXParser();
+            // a WSO2 config nests a dozen levels; 20,000 would overflow the stack of whatever walks the tree
+            parser.setProperty(MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH));
+            reader = new SAXReader(parser.getXMLReader());
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the XML parser cannot be made safe", e);
         }
@@ -138,6 +147,10 @@ public final class XmlDocument {
             line = Math.max(0, spe.getLineNumber());
         }
         Location where = file.location().atLine(line);
+        if (message != null && (message.contains("maxElementDepth") || message.contains("JAXP00010006"))) {
+            return new Wso2PortsException(where, "elements nest deeper than " + MAX_DEPTH + " levels, which no WSO2 config "
+                    + "does", "Restore the file from the distribution", e);
+        }
         if (message != null && message.contains("DOCTYPE")) {
             return new Wso2PortsException(where, "the file has a DOCTYPE declaration, which is refused: it can load "
                     + "external files or expand entities", "WSO2 configs have none: remove it", e);
