@@ -1,6 +1,7 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
@@ -98,6 +99,10 @@ public final class EstateReader {
                 read.put(h, read(h, catalog, record));
             } catch (Wso2PortsException e) {
                 read.put(h, e);
+            } catch (RuntimeException | StackOverflowError e) {
+                read.put(h, Unexpected.problem(e, Location.of(h.display().isEmpty() ? "." : h.display())));
+            } finally {
+                Unexpected.doneReading();
             }
         });
         List<RuntimeInstance> instances = new ArrayList<>();
@@ -113,6 +118,13 @@ public final class EstateReader {
             } catch (Wso2PortsException e) {
                 errors.add(new Wso2PortsException(e.location(), "instance " + spec.id() + ": " + e.getMessage(),
                         e.fix(), e));
+            } catch (RuntimeException | StackOverflowError e) {
+                Wso2PortsException p = Unexpected.problem(e, Location.of(spec.display().isEmpty() ? "."
+                        : spec.display()));
+                errors.add(new Wso2PortsException(p.location(), "instance " + spec.id() + ": " + p.getMessage(),
+                        p.fix(), e));
+            } finally {
+                Unexpected.doneReading();
             }
         }
         return new Result(instances, errors);

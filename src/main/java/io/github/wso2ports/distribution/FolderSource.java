@@ -1,6 +1,7 @@
 package io.github.wso2ports.distribution;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 
 import java.io.IOException;
@@ -89,6 +90,7 @@ public final class FolderSource implements DistributionSource {
     public byte[] read(String relativePath) {
         Path file = path(relativePath);
         Location where = location(relativePath);
+        Unexpected.reading(where);
         try {
             if (Files.isDirectory(file)) {
                 throw new Wso2PortsException(where, "is a folder where a file is expected", "Replace it with the file");

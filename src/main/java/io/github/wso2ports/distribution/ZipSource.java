@@ -1,6 +1,7 @@
 package io.github.wso2ports.distribution;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 
 import org.apache.commons.io.input.BoundedInputStream;
@@ -136,6 +137,7 @@ public final class ZipSource implements DistributionSource, Closeable {
     public byte[] read(String relativePath) {
         ZipEntry e = entries.get(relativePath);
         Location where = location(relativePath);
+        Unexpected.reading(where);
         if (e == null) {
             throw new Wso2PortsException(where, "is not in the archive", null);
         }

@@ -1,10 +1,13 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.FolderSource;
 
 import org.apache.commons.io.FilenameUtils;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -38,6 +41,28 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
     /** Paths in messages are shown relative to this folder (the project, or the current folder without one). */
     @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
     protected File basedir;
+
+    /**
+     * Runs the goal; a bug (an unexpected RuntimeException, a StackOverflowError) becomes one [ERROR] line naming the
+     * file being read and asking for a report, never a stack trace at the default log level.
+     */
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            run();
+        } catch (Wso2PortsException e) {
+            getLog().error(e.describe());
+            throw new MojoFailureException("wso2-ports stopped (see the error above)");
+        } catch (RuntimeException | StackOverflowError e) {
+            getLog().error(Unexpected.problem(e, null).describe());
+            throw new MojoExecutionException("wso2-ports stopped on an unexpected error (see the error above)", e);
+        } finally {
+            Unexpected.doneReading();
+        }
+    }
+
+    /** What the goal does. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
     protected boolean hasInstances() {
         return instances != null && !instances.isEmpty();

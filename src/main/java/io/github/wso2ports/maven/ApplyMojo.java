@@ -56,7 +56,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
     private boolean replacePlaceholder;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void run() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping wso2-ports:apply (wso2-ports.skip)");
             return;

@@ -46,7 +46,7 @@ public class CheckMojo extends AbstractCheckMojo {
     private boolean cache;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void run() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping wso2-ports:check (wso2-ports.skip)");
             return;

@@ -1,5 +1,6 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.apply.ApplyPlan;
 import io.github.wso2ports.apply.OffsetApplier;
@@ -68,6 +69,10 @@ final class OffsetWriter {
                         new OffsetApplier.Options(replacePlaceholder, t.product())));
             } catch (Wso2PortsException e) {
                 problems.add(t.prefix() + e.describe());
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(t.prefix() + Unexpected.problem(e, null).describe());
+            } finally {
+                Unexpected.doneReading();
             }
         }
         problems.addAll(samePlannedFileTwice(targets, plans));

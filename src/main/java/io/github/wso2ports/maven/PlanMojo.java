@@ -33,7 +33,7 @@ public class PlanMojo extends AbstractEstateMojo {
     private boolean write;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void run() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping wso2-ports:plan (wso2-ports.skip)");
             return;

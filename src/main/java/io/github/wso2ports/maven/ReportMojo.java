@@ -1,5 +1,7 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Unexpected;
+import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.Severity;
@@ -31,7 +33,7 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
     private File reportOutputDirectory;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    protected void run() throws MojoExecutionException {
         if (skip) {
             getLog().info("Skipping wso2-ports:report (wso2-ports.skip)");
             return;
@@ -50,6 +52,13 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
             writeReports(result);
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // as in execute: one clear line, not a trace
+            String problem = (Unexpected.isBug(e) ? Unexpected.problem(e, null) : (Wso2PortsException) e).describe();
+            getLog().error(problem);
+            throw new MavenReportException("wso2-ports could not write the report: " + problem);
+        } finally {
+            Unexpected.doneReading();
         }
         sink.head();
         sink.title();

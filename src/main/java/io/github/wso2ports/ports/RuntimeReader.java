@@ -1,6 +1,7 @@
 package io.github.wso2ports.ports;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.config.Carbon5Yaml;
 import io.github.wso2ports.config.CarbonXml;
@@ -611,6 +612,8 @@ public final class RuntimeReader {
     }
 
     private List<Value> values(String path, Locator loc) {
+        // the file a bug met from here on is about (the last file read may be another one)
+        Unexpected.reading(source.location(path));
         List<Value> out = new ArrayList<>();
         if (loc.xpath() != null) {
             XmlDocument doc = xml(path);

@@ -1,5 +1,6 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.ports.BuggyCatalog;
 import io.github.wso2ports.testing.Dist;
 import io.github.wso2ports.testing.JavaProcess;
 import io.github.wso2ports.testing.RecordingLog;
@@ -71,6 +72,23 @@ class ApplyMojoTest {
         assertEquals(Samples.carbonXml(3), am.text(CARBON));
         assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in dist/wso2am-2.6.0/repository/conf/carbon.xml:8 "
                 + "(<Offset> 0 -> 3)"), log.lines());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aBugIsOneErrorLineNamingTheFileAndNothingIsWritten(ApplyMojo mojo) throws Exception {
+        Map<String, byte[]> before = Trees.snapshot(am.home());
+        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3"));
+        try (AutoCloseable bug = BuggyCatalog.installed()) {
+            assertThrows(MojoFailureException.class, mojo::execute);
+        }
+        List<String> errors = log.lines().stream().filter(l -> l.startsWith("[ERROR]")).toList();
+        assertEquals(1, errors.size(), log.text());
+        assertTrue(errors.get(0).startsWith("[ERROR] dist/wso2am-2.6.0/repository/conf/carbon.xml: wso2-ports failed "
+                + "unexpectedly while reading this file (org.dom4j.XPathException: "), errors.get(0));
+        assertEquals(List.of(), log.traces());
+        Map<String, byte[]> after = Trees.snapshot(am.home());
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
     }
 
     @Test

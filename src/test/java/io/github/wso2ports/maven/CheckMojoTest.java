@@ -1,5 +1,6 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.ports.BuggyCatalog;
 import io.github.wso2ports.testing.Dist;
 import io.github.wso2ports.testing.RecordingLog;
 import io.github.wso2ports.testing.Samples;
@@ -73,6 +74,22 @@ class CheckMojoTest {
                 + "catalina-server.xml)"), log.text());
         assertTrue(log.squeezed().contains("[INFO] apim on localhost: API Manager 2.6.0, offset 0 "
                 + "(dist/wso2am-2.6.0/repository/conf/carbon.xml:8), 16 ports"), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aBugIsOneErrorLineNamingTheFileNeverAStackTrace(CheckMojo mojo) throws Exception {
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null))));
+        try (AutoCloseable bug = BuggyCatalog.installed()) {
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+            assertEquals("wso2-ports could not read 1 thing it needs (see the errors above)", e.getMessage());
+        }
+        List<String> errors = log.lines().stream().filter(l -> l.startsWith("[ERROR]")).toList();
+        assertEquals(1, errors.size(), log.text());
+        assertTrue(errors.get(0).startsWith("[ERROR] dist/wso2am-2.6.0/repository/conf/carbon.xml: instance apim: "
+                + "wso2-ports failed unexpectedly while reading this file (org.dom4j.XPathException: "), errors.get(0));
+        assertTrue(errors.get(0).contains("please report it at https://github.com/wso2ports/"), errors.get(0));
+        assertEquals(List.of(), log.traces());
     }
 
     @Test

@@ -9,6 +9,12 @@ import java.util.List;
 public final class RecordingLog implements Log {
 
     private final List<String> lines = new ArrayList<>();
+    private final List<Throwable> traces = new ArrayList<>();
+
+    /** The throwables logged with a message (Maven prints their stack traces at the default log level). */
+    public List<Throwable> traces() {
+        return traces;
+    }
 
     public List<String> lines() {
         return lines;
@@ -39,11 +45,13 @@ public final class RecordingLog implements Log {
 
     @Override
     public void debug(CharSequence content, Throwable error) {
+        traces.add(error);
         add("DEBUG", content);
     }
 
     @Override
     public void debug(Throwable error) {
+        traces.add(error);
         add("DEBUG", String.valueOf(error));
     }
 
@@ -59,11 +67,13 @@ public final class RecordingLog implements Log {
 
     @Override
     public void info(CharSequence content, Throwable error) {
+        traces.add(error);
         add("INFO", content);
     }
 
     @Override
     public void info(Throwable error) {
+        traces.add(error);
         add("INFO", String.valueOf(error));
     }
 
@@ -79,11 +89,13 @@ public final class RecordingLog implements Log {
 
     @Override
     public void warn(CharSequence content, Throwable error) {
+        traces.add(error);
         add("WARNING", content);
     }
 
     @Override
     public void warn(Throwable error) {
+        traces.add(error);
         add("WARNING", String.valueOf(error));
     }
 
@@ -99,11 +111,13 @@ public final class RecordingLog implements Log {
 
     @Override
     public void error(CharSequence content, Throwable error) {
+        traces.add(error);
         add("ERROR", content);
     }
 
     @Override
     public void error(Throwable error) {
+        traces.add(error);
         add("ERROR", String.valueOf(error));
     }
 }
