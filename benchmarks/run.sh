@@ -76,6 +76,9 @@ else
     HEAP="failed (see target/benchmarks/heap.log)"
 fi
 
+echo "== a deployment.toml holding a 2 MB string"
+OUT="$OUT" CORPUS="$CORPUS" PAIRS=$PAIRS benchmarks/long-string.sh > /dev/null
+
 echo "== JMH"
 (cd benchmarks/jmh && $MVN package -Dwso2ports.version="$VERSION" && $MVN dependency:build-classpath \
     -Dmdep.outputFile=target/cp.txt -Dwso2ports.version="$VERSION")
@@ -99,6 +102,8 @@ DETECT=$(awk '/DetectBenchmark.detect/ {printf "%s%d instances: %.2f µs per ins
     echo "medians of $PAIRS side-by-side pairs; the 1,000-instance build $HEAP."
     echo
     cat "$OUT/builds.md"
+    echo
+    cat "$OUT/long-string/results.md"
     echo
     echo "JMH (warm, ms per operation):"
     echo

@@ -123,18 +123,17 @@ public final class OffsetApplier {
 
     private static ApplyPlan planCarbonXml(Distribution d, ProductRuntime r, int offset, List<String> notes,
             List<String> warnings, RunningServer.Processes processes) {
-        DistributionSource source = d.source();
-        Location location = source.location(r.offsetFile());
-        byte[] before = source.read(r.offsetFile());
-        XmlDocument doc = XmlDocument.parse(location, before);
+        XmlDocument doc = d.source().parsed(r.offsetFile(), XmlDocument.class, XmlDocument::parse);
         TextFile file = doc.file();
+        byte[] before = file.bytes();
         CarbonXml.Offset current = CarbonXml.offset(doc);
         byte[] after = before;
         String change = null;
         if (current.value() != offset) {
-            after = XmlValueSplicer.replaceText(doc, current.element(), String.valueOf(offset), "<Offset>");
+            XmlDocument edited = XmlValueSplicer.replaceText(doc, current.element(), String.valueOf(offset), "<Offset>");
+            after = edited.file().bytes();
             // what WSO2 reads from the edited file must be the new offset, whichever <Offset> it takes
-            if (CarbonXml.offset(XmlDocument.parse(location, after)).value() != offset) {
+            if (CarbonXml.offset(edited).value() != offset) {
                 throw new Wso2PortsException(current.location(), "the edited file would not read <Offset> " + offset
                         + " as WSO2 reads it", "Please report this file; nothing was changed");
             }
@@ -151,8 +150,8 @@ public final class OffsetApplier {
             Options options, List<String> notes, List<String> warnings, RunningServer.Processes processes) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
-        TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
-        DeploymentToml toml = DeploymentToml.parse(file);
+        DeploymentToml toml = source.parsed(r.offsetFile(), DeploymentToml.class, DeploymentToml::parse);
+        TextFile file = toml.file();
         TomlEditor editor = new TomlEditor(file);
         String literal = String.valueOf(offset);
         DeploymentToml.Offset live = toml.offset();
@@ -327,10 +326,11 @@ public final class OffsetApplier {
     private static String currentOffset(Distribution d, ProductRuntime o) {
         Location at = d.source().location(o.offsetFile());
         if (o.format() == OffsetFormat.CARBON_XML) {
-            return String.valueOf(CarbonXml.offset(XmlDocument.parse(at, d.source().read(o.offsetFile()))).value());
+            return String.valueOf(CarbonXml.offset(d.source().parsed(o.offsetFile(), XmlDocument.class,
+                    XmlDocument::parse)).value());
         }
-        return String.valueOf(Carbon5Yaml.offset(YamlDocument.parse(TextFile.utf8(at, d.source().read(o.offsetFile()))),
-                o.format(), at).value());
+        return String.valueOf(Carbon5Yaml.offset(d.source().parsed(o.offsetFile(), YamlDocument.class,
+                YamlDocument::parse), o.format(), at).value());
     }
 
     /**
@@ -360,8 +360,8 @@ public final class OffsetApplier {
             List<String> warnings, RunningServer.Processes processes) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
-        TextFile file = TextFile.utf8(location, source.read(r.offsetFile()));
-        YamlDocument doc = YamlDocument.parse(file);
+        YamlDocument doc = source.parsed(r.offsetFile(), YamlDocument.class, YamlDocument::parse);
+        TextFile file = doc.file();
         String path = r.format().yamlPath();
         String key = Carbon5Yaml.key(r.format());
         Carbon5Yaml.Offset read = Carbon5Yaml.offset(doc, r.format(), location);

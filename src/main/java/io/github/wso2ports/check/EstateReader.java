@@ -3,6 +3,7 @@ package io.github.wso2ports.check;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.distribution.CachingSource;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
 import io.github.wso2ports.distribution.FolderSource;
@@ -151,7 +152,9 @@ public final class EstateReader {
     }
 
     private static List<Read> read(Home h, Catalog catalog, InputRecord record) {
-        DistributionSource source = open(h.home(), h.display(), record);
+        DistributionSource opened = open(h.home(), h.display(), record);
+        // each file read and parsed once, however many readers need it
+        DistributionSource source = new CachingSource(opened);
         try {
             Distribution d = LayoutDetector.detect(source);
             ProductDetector.Detected product = ProductDetector.detect(source, catalog, h.product());
@@ -161,7 +164,7 @@ public final class EstateReader {
             }
             return out;
         } finally {
-            if (source instanceof ZipSource zip) {
+            if (opened instanceof ZipSource zip) {
                 try {
                     zip.close();
                 } catch (IOException ignored) {

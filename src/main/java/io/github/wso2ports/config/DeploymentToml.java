@@ -43,9 +43,22 @@ public final class DeploymentToml {
         this.toml = toml;
     }
 
+    /** Parses UTF-8 bytes read at {@code location}. */
+    public static DeploymentToml parse(Location location, byte[] bytes) {
+        return parse(TextFile.utf8(location, bytes));
+    }
+
     public static DeploymentToml parse(TextFile file) {
-        TomlDepth.check(file);
-        TomlParseResult result = Toml.parse(file.text(), TomlVersion.V1_0_0);
+        TomlPrescan.Prepared prepared = TomlPrescan.forParser(file);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(prepared.text(), TomlVersion.V1_0_0);
+        } catch (AssertionError e) {
+            // tomlj asserts where it would report an error when the JVM runs with -ea (a short \\u escape is one)
+            throw new Wso2PortsException(file.location().atLine(prepared.shortEscapeLine()), "invalid TOML: "
+                    + (prepared.shortEscapeLine() > 0 ? "a \\u escape needs 4 hex digits, a \\U escape 8"
+                            : "the TOML parser rejected it (" + e + ")"), "Fix the TOML; WSO2 would not start with it either");
+        }
         if (result.hasErrors()) {
             TomlParseError first = result.errors().get(0);
             TomlPosition at = first.position();

@@ -23,6 +23,11 @@ public final class PropertiesFile {
         this.values = values;
     }
 
+    /** Parses UTF-8 bytes read at {@code location}. */
+    public static PropertiesFile parse(Location location, byte[] bytes) {
+        return parse(TextFile.utf8(location, bytes));
+    }
+
     public static PropertiesFile parse(TextFile file) {
         Map<String, Value> values = new LinkedHashMap<>();
         for (int line = 1; line <= file.lineCount(); line++) {

@@ -43,6 +43,16 @@ public final class YamlDocument {
         this.root = root;
     }
 
+    /** The file as read. */
+    public TextFile file() {
+        return file;
+    }
+
+    /** Parses UTF-8 bytes read at {@code location}. */
+    public static YamlDocument parse(Location location, byte[] bytes) {
+        return parse(TextFile.utf8(location, bytes));
+    }
+
     public static YamlDocument parse(TextFile file) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);

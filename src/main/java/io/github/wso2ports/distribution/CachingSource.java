@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
- * A source that reads each file once and remembers its stamp from just before that read: apply checks the ports,
- * plans the edit and later makes sure the file is unchanged from one read of it.
+ * A source that reads and parses each file once and remembers its stamp from just before that read: check reads each
+ * file one time however many readers need it, and apply checks the ports, plans the edit and later makes sure the file
+ * is unchanged from one read of it.
  */
 public final class CachingSource implements DistributionSource {
 
@@ -19,6 +21,7 @@ public final class CachingSource implements DistributionSource {
 
     private final DistributionSource source;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
+    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
 
     public CachingSource(DistributionSource source) {
         this.source = source;
@@ -43,6 +46,19 @@ public final class CachingSource implements DistributionSource {
             String stamp = file == null ? null : FileStamp.of(file);
             return new Read(source.read(p), stamp);
         }).bytes().clone();
+    }
+
+    @Override
+    public <T> T parsed(String relativePath, Class<T> type, BiFunction<Location, byte[], T> parser) {
+        String key = type.getName() + ' ' + relativePath;
+        Object known = parsed.get(key);
+        if (known == null) {
+            // not computeIfAbsent: a parser may read other files through this source
+            known = parser.apply(location(relativePath), read(relativePath));
+            Object first = parsed.putIfAbsent(key, known);
+            known = first == null ? known : first;
+        }
+        return type.cast(known);
     }
 
     @Override

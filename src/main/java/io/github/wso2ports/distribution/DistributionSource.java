@@ -4,6 +4,7 @@ import io.github.wso2ports.Location;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Read access to the files of a distribution by their path relative to its home ({@code repository/conf/carbon.xml}),
@@ -28,6 +29,16 @@ public interface DistributionSource {
 
     /** The bytes of a file; a clear error when it is missing, unreadable or too large for a config file. */
     byte[] read(String relativePath);
+
+    /**
+     * The file parsed by {@code parser} from its bytes; a source that keeps what it reads ({@link CachingSource})
+     * parses each file once, however many readers ask for it.
+     *
+     * @param type what the file is parsed as (one file is never parsed as two things, but the cache says which)
+     */
+    default <T> T parsed(String relativePath, Class<T> type, BiFunction<Location, byte[], T> parser) {
+        return parser.apply(location(relativePath), read(relativePath));
+    }
 
     /** How the home itself is shown to the user. */
     Location homeLocation();

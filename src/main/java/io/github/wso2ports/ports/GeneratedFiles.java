@@ -95,8 +95,8 @@ public final class GeneratedFiles {
             return null;
         }
         try {
-            CarbonXml.Offset generated = CarbonXml.offset(XmlDocument.parse(source.location(carbonXml),
-                    source.read(carbonXml)));
+            CarbonXml.Offset generated = CarbonXml.offset(source.parsed(carbonXml, XmlDocument.class,
+                    XmlDocument::parse));
             return generated.value() == offset ? null : generated.location() + " says offset " + generated.value()
                     + ", but it is generated from deployment.toml at the next start: the toml's " + offset + " is used";
         } catch (Wso2PortsException e) {

@@ -80,7 +80,7 @@ public final class ProductDetector {
                 }
                 List<YamlDocument.Value> type;
                 try {
-                    type = YamlDocument.parse(TextFile.utf8(source.location(yaml), source.read(yaml)))
+                    type = source.parsed(yaml, YamlDocument.class, YamlDocument::parse)
                             .select("wso2.carbon/type");
                 } catch (Wso2PortsException e) {
                     continue;

@@ -668,21 +668,19 @@ public final class RuntimeReader {
     }
 
     private XmlDocument xml(String path) {
-        return (XmlDocument) parsed.computeIfAbsent(path, p -> XmlDocument.parse(source.location(p), source.read(p)));
+        return (XmlDocument) parsed.computeIfAbsent(path, p -> source.parsed(p, XmlDocument.class, XmlDocument::parse));
     }
 
     private YamlDocument yaml(String path) {
-        return (YamlDocument) parsed.computeIfAbsent(path,
-                p -> YamlDocument.parse(TextFile.utf8(source.location(p), source.read(p))));
+        return (YamlDocument) parsed.computeIfAbsent(path, p -> source.parsed(p, YamlDocument.class, YamlDocument::parse));
     }
 
     private PropertiesFile properties(String path) {
-        return (PropertiesFile) parsed.computeIfAbsent(path,
-                p -> PropertiesFile.parse(TextFile.utf8(source.location(p), source.read(p))));
+        return (PropertiesFile) parsed.computeIfAbsent(path, p -> source.parsed(p, PropertiesFile.class, PropertiesFile::parse));
     }
 
     private DeploymentToml toml() {
         return (DeploymentToml) parsed.computeIfAbsent(runtime.offsetFile(),
-                p -> DeploymentToml.parse(TextFile.utf8(source.location(p), source.read(p))));
+                p -> source.parsed(p, DeploymentToml.class, DeploymentToml::parse));
     }
 }

@@ -18,8 +18,9 @@ public final class XmlValueSplicer {
 
     /**
      * @param what how the element is named in messages, e.g. {@code <Offset>}
+     * @return the edited file, parsed (its bytes are what to write)
      */
-    public static byte[] replaceText(XmlDocument doc, Element element, String newValue, String what) {
+    public static XmlDocument replaceText(XmlDocument doc, Element element, String newValue, String what) {
         TextFile file = doc.file();
         int[] span = doc.contentSpan(element);
         if (span == null) {
@@ -48,6 +49,6 @@ public final class XmlValueSplicer {
             throw new Wso2PortsException(doc.location(element), "the edited file would not hold " + newValue + " in "
                     + what, "Please report this file; nothing was changed");
         }
-        return after;
+        return edited;
     }
 }

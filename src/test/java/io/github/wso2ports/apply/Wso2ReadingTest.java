@@ -144,4 +144,23 @@ class Wso2ReadingTest {
         assertTrue(e.describe().contains("which WSO2 cannot read as a number (U+2003 EM SPACE"), e.describe());
         refusedUnchanged(spaced, 4, "which WSO2 cannot read as a number");
     }
+
+    @Test
+    void aTwoMegabyteStringIsReadAndEditedLikeAnyOther() throws Exception {
+        // tomlj lexes a string a character at a time: the string is shortened for it, and nothing else changes
+        String big = "x".repeat(1_000_000) + "\\u00e9\\n" + "y".repeat(1_000_000);
+        Dist d = mutated("wso2am-4.7.0", TOML, "#offset=0", "description = \"" + big + "\"\noffset = 2");
+        String before = d.text(TOML);
+        assertEquals(2, checkReads(d));
+        ApplyPlan plan = apply(d, 7);
+        assertEquals(Integer.valueOf(2), plan.currentOffset());
+        assertEquals(before.replace("\noffset = 2", "\noffset = 7"), d.text(TOML));
+        assertEquals(7, checkReads(d));
+        // the same string made invalid at its far end: the error sits on its line, as tomlj says without shortening
+        Dist bad = mutated("wso2am-4.7.0", TOML, "#offset=0", "description = \"" + big + "\\u12\"\noffset = 2");
+        int line = (int) bad.text(TOML).lines().takeWhile(l -> !l.startsWith("description")).count() + 1;
+        Wso2PortsException e = assertThrows(Wso2PortsException.class, () -> checkReads(bad));
+        assertTrue(e.describe().startsWith(TOML + ":" + line + ": invalid TOML: "), e.describe());
+        refusedUnchanged(bad, 4, "invalid TOML");
+    }
 }

@@ -67,7 +67,7 @@ class XmlDocumentTest {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_16);
         XmlDocument doc = XmlDocument.parse(Location.of("carbon.xml"), bytes);
         Element offset = CarbonXml.offset(doc).element();
-        byte[] after = XmlValueSplicer.replaceText(doc, offset, "12", "<Offset>");
+        byte[] after = XmlValueSplicer.replaceText(doc, offset, "12", "<Offset>").file().bytes();
         assertEquals(xml.replace(">0<", ">12<"), new String(after, StandardCharsets.UTF_16));
         assertEquals(bytes[0], after[0]);
         assertEquals(bytes[1], after[1]);
