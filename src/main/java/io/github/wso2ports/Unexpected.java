@@ -2,7 +2,7 @@ package io.github.wso2ports;
 
 /**
  * Turns an error that can only be a bug (a RuntimeException other than {@link Wso2PortsException}, a
- * StackOverflowError) into one clear problem naming the file that was being read, so the user sees one line and can
+ * StackOverflowError, a failed assert under -ea) into one clear problem naming the file that was being read, so the user sees one line and can
  * report it, never a stack trace. Each thread remembers the last file it read; reading code forgets it when done.
  */
 public final class Unexpected {
@@ -27,7 +27,8 @@ public final class Unexpected {
 
     /** True for the errors this class turns into problems: bugs, as opposed to problems the user must fix. */
     public static boolean isBug(Throwable t) {
-        return !(t instanceof Wso2PortsException) && (t instanceof RuntimeException || t instanceof StackOverflowError);
+        return !(t instanceof Wso2PortsException) && (t instanceof RuntimeException || t instanceof StackOverflowError
+                || t instanceof AssertionError);
     }
 
     /**

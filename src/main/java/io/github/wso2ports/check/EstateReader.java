@@ -100,7 +100,7 @@ public final class EstateReader {
                 read.put(h, read(h, catalog, record));
             } catch (Wso2PortsException e) {
                 read.put(h, e);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 read.put(h, Unexpected.problem(e, Location.of(h.display().isEmpty() ? "." : h.display())));
             } finally {
                 Unexpected.doneReading();
@@ -119,7 +119,7 @@ public final class EstateReader {
             } catch (Wso2PortsException e) {
                 errors.add(new Wso2PortsException(e.location(), "instance " + spec.id() + ": " + e.getMessage(),
                         e.fix(), e));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 Wso2PortsException p = Unexpected.problem(e, Location.of(spec.display().isEmpty() ? "."
                         : spec.display()));
                 errors.add(new Wso2PortsException(p.location(), "instance " + spec.id() + ": " + p.getMessage(),

@@ -43,7 +43,7 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
     protected File basedir;
 
     /**
-     * Runs the goal; a bug (an unexpected RuntimeException, a StackOverflowError) becomes one [ERROR] line naming the
+     * Runs the goal; a bug (an unexpected RuntimeException, a StackOverflowError, a failed assert) becomes one [ERROR] line naming the
      * file being read and asking for a report, never a stack trace at the default log level.
      */
     @Override
@@ -53,7 +53,7 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         } catch (Wso2PortsException e) {
             getLog().error(e.describe());
             throw new MojoFailureException("wso2-ports stopped (see the error above)");
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             getLog().error(Unexpected.problem(e, null).describe());
             throw new MojoExecutionException("wso2-ports stopped on an unexpected error (see the error above)", e);
         } finally {

@@ -69,7 +69,7 @@ final class OffsetWriter {
                         new OffsetApplier.Options(replacePlaceholder, t.product())));
             } catch (Wso2PortsException e) {
                 problems.add(t.prefix() + e.describe());
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 problems.add(t.prefix() + Unexpected.problem(e, null).describe());
             } finally {
                 Unexpected.doneReading();

@@ -52,7 +52,7 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
             writeReports(result);
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // as in execute: one clear line, not a trace
             String problem = (Unexpected.isBug(e) ? Unexpected.problem(e, null) : (Wso2PortsException) e).describe();
             getLog().error(problem);

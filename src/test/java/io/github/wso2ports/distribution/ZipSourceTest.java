@@ -92,7 +92,7 @@ class ZipSourceTest {
         Path truncated = temp.resolve("truncated.zip");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Wso2PortsException e = assertThrows(Wso2PortsException.class, () -> ZipSource.open(truncated, "truncated.zip"));
-        assertTrue(e.getMessage().contains("is not a readable zip archive"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the archive is damaged (its end record is missing: "), e.getMessage());
         Path text = temp.resolve("text.zip");
         Files.writeString(text, "not a zip");
         assertThrows(Wso2PortsException.class, () -> ZipSource.open(text, "text.zip"));
