@@ -1,5 +1,6 @@
 package io.github.wso2ports.distribution;
 
+import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
@@ -107,10 +108,11 @@ public final class FolderSource implements DistributionSource {
             throw new Wso2PortsException(where, "cannot be read: permission denied",
                     "Give this user read permission on it", e);
         } catch (FileSystemException e) {
-            throw new Wso2PortsException(where, "cannot be read: " + (e.getReason() == null ? e.toString() : e.getReason()),
+            throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(),
                     "It must be a readable file; replace a broken or looping link with the file itself", e);
         } catch (IOException e) {
-            throw new Wso2PortsException(where, "cannot be read: " + e, null, e);
+            IoWords words = IoWords.of(e, false);
+            throw new Wso2PortsException(where, "cannot be read: " + words.problem(), words.fix(), e);
         }
     }
 

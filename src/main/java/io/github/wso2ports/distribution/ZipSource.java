@@ -1,5 +1,6 @@
 package io.github.wso2ports.distribution;
 
+import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
@@ -50,7 +51,8 @@ public final class ZipSource implements DistributionSource, Closeable {
         } catch (ZipException e) {
             throw damaged(Location.of(displayZip), e);
         } catch (IOException e) {
-            throw new Wso2PortsException(Location.of(displayZip), "cannot be read: " + e, null, e);
+            IoWords words = IoWords.of(e, false);
+            throw new Wso2PortsException(Location.of(displayZip), "cannot be read: " + words.problem(), words.fix(), e);
         }
         try {
             Map<String, List<ZipEntry>> raw = new TreeMap<>();
@@ -150,7 +152,7 @@ public final class ZipSource implements DistributionSource, Closeable {
         } else if (e instanceof ZipException) {
             what = "an entry's compressed data is corrupt: " + m;
         } else {
-            what = String.valueOf(e);
+            what = IoWords.of(e, false).problem();
         }
         return new Wso2PortsException(where, "the archive is damaged (" + what + "): download or repack it", null, e);
     }
@@ -235,7 +237,8 @@ public final class ZipSource implements DistributionSource, Closeable {
         } catch (ZipException | java.io.EOFException ex) {
             throw damaged(where, ex);
         } catch (IOException ex) {
-            throw new Wso2PortsException(where, "cannot be read: " + ex, null, ex);
+            IoWords words = IoWords.of(ex, false);
+            throw new Wso2PortsException(where, "cannot be read: " + words.problem(), words.fix(), ex);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.ClashDetector;
@@ -190,7 +191,7 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
         try {
             return TextFile.utf8(where, Files.readAllBytes(file.toPath()));
         } catch (IOException e) {
-            throw new Wso2PortsException(where, "cannot be read: " + e.getMessage(), "Fix " + parameter
+            throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(), "Fix " + parameter
                     + " or create the file");
         }
     }

@@ -83,16 +83,18 @@ final class OffsetWriter {
         }
         for (int i = 0; i < plans.size(); i++) {
             ApplyPlan plan = plans.get(i);
-            report(targets.get(i).label(), plan, dryRun);
             if (!dryRun) {
                 try {
                     OffsetApplier.write(plan);
                 } catch (Wso2PortsException e) {
                     log.error(targets.get(i).prefix() + e.describe());
                     throw new MojoFailureException(goal + " could not write " + plan.edit().location().file()
-                            + (i > 0 ? "; the " + i + " distribution(s) listed before it were written" : ""));
+                            + ", which is unchanged" + (i > 0 ? "; the " + i + " distribution(s) listed before it were "
+                                    + "written" : ""));
                 }
             }
+            // the outcome, once, and only after the write succeeded
+            report(targets.get(i).label(), plan, dryRun);
         }
         if (dryRun) {
             log.info("Dry run (wso2-ports.dryRun): nothing was written");

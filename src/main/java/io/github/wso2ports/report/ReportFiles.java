@@ -1,5 +1,6 @@
 package io.github.wso2ports.report;
 
+import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.CheckResult;
 
@@ -41,7 +42,7 @@ public final class ReportFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw cannotWrite(e);
+            throw cannotWrite("the reports", e);
         }
         Map<Path, Body> reports = new LinkedHashMap<>();
         reports.put(dir.resolve(JSON), out -> json(result, out));
@@ -59,7 +60,7 @@ public final class ReportFiles {
         for (Path report : reports.keySet()) {
             Exception e = failed.get(report);
             if (e instanceof IOException io) {
-                throw cannotWrite(io);
+                throw cannotWrite(String.valueOf(report.getFileName()), io);
             } else if (e != null) {
                 throw (RuntimeException) e;
             }
@@ -67,9 +68,12 @@ public final class ReportFiles {
         return List.copyOf(reports.keySet());
     }
 
-    private static Wso2PortsException cannotWrite(IOException e) {
-        return new Wso2PortsException(null, "cannot write the reports: " + e, "Make the output directory "
-                + "writable, or point -Dwso2-ports.outputDirectory elsewhere", e);
+    private static Wso2PortsException cannotWrite(String what, IOException e) {
+        IoWords words = IoWords.of(e, false);
+        // a full disk or a read-only file system has its own fix; anything else is the output directory's
+        boolean disk = words.problem().startsWith("the disk") || words.problem().startsWith("the file system");
+        return new Wso2PortsException(null, "cannot write " + what + ": " + words.problem(), disk ? words.fix()
+                : "Make the output directory writable, or point -Dwso2-ports.outputDirectory elsewhere", e);
     }
 
     public static String json(CheckResult result) {

@@ -1,6 +1,7 @@
 package io.github.wso2ports.rewrite;
 
 import io.github.wso2ports.FileStamp;
+import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
 
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -75,11 +75,30 @@ public final class AtomicWriter {
             throw new Wso2PortsException(location, "is read-only, so it is not changed",
                     "If it should change, make it writable and run again");
         }
+        // open it for writing (and write nothing): what would stop the write (a read-only file system, an immutable
+        // file, another owner) stops it now, before any file of the run is written
+        try (FileChannel probe = FileChannel.open(real, StandardOpenOption.WRITE)) {
+            probe.size();
+        } catch (IOException e) {
+            throw failure(location, real, e);
+        }
         if (!Files.isWritable(real.getParent())) {
-            throw new Wso2PortsException(location, "its folder " + real.getParent() + " is not writable, so the file "
-                    + "cannot be replaced in one step", "Make the folder writable and run again");
+            throw new Wso2PortsException(location, "its folder is not writable, so the file cannot be replaced in one "
+                    + "step", "Make the folder writable (or, if it is marked immutable, chattr -i it) and run again");
         }
         return real;
+    }
+
+    /** A failed write in plain words; writes are atomic, so whatever failed changed nothing. */
+    static Wso2PortsException failure(Location location, Path real, IOException e) {
+        // the folder's fault when the folder failed, or the temp file could not be made in it (a failed rename names
+        // the file it replaces too)
+        boolean folder = e instanceof FileSystemException f && f.getFile() != null
+                && (Path.of(f.getFile()).equals(real.getParent())
+                        || f.getFile().endsWith(TMP_SUFFIX) && f.getOtherFile() == null);
+        IoWords words = IoWords.of(e, folder);
+        String problem = words.fix() == null ? "it cannot be written: " + words.problem() : words.problem();
+        return new Wso2PortsException(location, problem + ", so the file was not changed", words.fix(), e);
     }
 
     /**
@@ -118,11 +137,8 @@ public final class AtomicWriter {
                     }
                 }
             }
-        } catch (AccessDeniedException e) {
-            throw new Wso2PortsException(location, "permission denied: " + e.getFile(),
-                    "Make the file and its folder writable for this user", e);
         } catch (IOException e) {
-            throw new Wso2PortsException(location, "cannot be written: " + e, "Nothing was changed", e);
+            throw failure(location, real, e);
         } finally {
             local.unlock();
         }
@@ -212,11 +228,10 @@ public final class AtomicWriter {
         } catch (NoSuchFileException e) {
             throw new Wso2PortsException(location, "does not exist", null, e);
         } catch (FileSystemException e) {
-            String reason = e.getReason() == null ? e.toString() : e.getReason();
-            throw new Wso2PortsException(location, "cannot be resolved: " + reason,
+            throw new Wso2PortsException(location, "cannot be resolved: " + IoWords.of(e, false).problem(),
                     "Fix the path or the links pointing to it", e);
         } catch (IOException e) {
-            throw new Wso2PortsException(location, "cannot be resolved: " + e, null, e);
+            throw new Wso2PortsException(location, "cannot be resolved: " + IoWords.of(e, false).problem(), null, e);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.github.wso2ports.maven;
 
 import io.github.wso2ports.ports.BuggyCatalog;
+import io.github.wso2ports.testing.Corpus;
 import io.github.wso2ports.testing.Dist;
+import io.github.wso2ports.testing.HostileDisks;
 import io.github.wso2ports.testing.JavaProcess;
 import io.github.wso2ports.testing.RecordingLog;
 import io.github.wso2ports.testing.Samples;
@@ -89,6 +91,59 @@ class ApplyMojoTest {
         assertEquals(List.of(), log.traces());
         Map<String, byte[]> after = Trees.snapshot(am.home());
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    /**
+     * apply on a real distribution where the write fails: one [ERROR] in plain words, no "set port offset" line before
+     * it, and every file as it was.
+     */
+    private void failsInPlainWords(ApplyMojo mojo, Path home, String expected) throws Exception {
+        Map<String, byte[]> before = Trees.snapshot(home);
+        configure(mojo, Map.of("home", home.toFile(), "offset", "3"));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(List.of("[ERROR] " + display(home) + "/" + CARBON + ":" + expected), log.lines());
+        assertTrue(e.getMessage().startsWith("wso2-ports:apply "), e.getMessage());
+        assertEquals(List.of(), log.traces());
+        Map<String, byte[]> after = Trees.snapshot(home);
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    private String display(Path p) {
+        return temp.relativize(p).toString().replace('\\', '/');
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aFullDiskIsSaidInPlainWords(ApplyMojo mojo) throws Exception {
+        Path disk = temp.resolve("disk");
+        try (AutoCloseable mount = HostileDisks.tmpfs(disk, 1024 * 1024)) {
+            Path home = Corpus.copy("wso2am-2.6.0", disk);
+            HostileDisks.fill(disk);
+            failsInPlainWords(mojo, home, "127: the disk is full, so the file was not changed. Free some space on it and "
+                    + "run again");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aReadOnlyFileSystemIsSaidInPlainWords(ApplyMojo mojo) throws Exception {
+        Path disk = temp.resolve("disk");
+        try (AutoCloseable mount = HostileDisks.tmpfs(disk, 1024 * 1024)) {
+            Path home = Corpus.copy("wso2am-2.6.0", disk);
+            HostileDisks.readOnly(disk);
+            failsInPlainWords(mojo, home, "127: the file system is read-only, so the file was not changed. Remount it "
+                    + "read-write, or work on a writable copy of the distribution");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void anImmutableFileIsSaidInPlainWords(ApplyMojo mojo) throws Exception {
+        Path home = Corpus.copy("wso2am-2.6.0", temp.resolve("x"));
+        try (AutoCloseable flag = HostileDisks.immutable(home.resolve(CARBON))) {
+            failsInPlainWords(mojo, home, "127: the file is marked immutable (or append-only), so the file was not "
+                    + "changed. If it should change, clear the flag (chattr -i, or chattr -a, as root) and run again");
+        }
     }
 
     @Test
