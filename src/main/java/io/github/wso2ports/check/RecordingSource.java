@@ -19,6 +19,11 @@ final class RecordingSource implements DistributionSource {
     }
 
     @Override
+    public String brokenLink(String relativePath) {
+        return source.brokenLink(relativePath);
+    }
+
+    @Override
     public String name() {
         return source.name();
     }

@@ -82,6 +82,11 @@ public final class CachingSource implements DistributionSource {
     }
 
     @Override
+    public String brokenLink(String relativePath) {
+        return source.brokenLink(relativePath);
+    }
+
+    @Override
     public List<String> list(String relativeFolder) {
         return source.list(relativeFolder);
     }

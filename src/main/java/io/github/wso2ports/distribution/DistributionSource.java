@@ -24,6 +24,14 @@ public interface DistributionSource {
         return isFile(relativePath) || isDirectory(relativePath);
     }
 
+    /**
+     * Why something at the path that does not resolve is a broken symbolic link ("leads into a loop of symbolic links",
+     * "is a symbolic link to 'x', which does not exist"); null when it is none (an archive has no links).
+     */
+    default String brokenLink(String relativePath) {
+        return null;
+    }
+
     /** The names of the entries of a folder, sorted; empty when it does not exist. */
     List<String> list(String relativeFolder);
 

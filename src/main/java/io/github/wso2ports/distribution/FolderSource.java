@@ -8,6 +8,7 @@ import io.github.wso2ports.Wso2PortsException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -38,16 +39,51 @@ public final class FolderSource implements DistributionSource {
 
     /** Opens a home folder, with a clear error when it is missing or not a folder. */
     public static FolderSource open(Path home, String displayHome) {
-        String shown = displayHome.isEmpty() ? home.toString() : displayHome;
+        String shown = displayHome.isEmpty() ? "." : displayHome;
         if (!Files.exists(home)) {
-            throw new Wso2PortsException(Location.of(shown), "the distribution home does not exist",
-                    "Point -Dwso2-ports.home (or <home>) at an unpacked WSO2 distribution");
+            String link = brokenLink(home);
+            throw new Wso2PortsException(Location.of(shown), "the distribution home " + (link != null ? link
+                    : "does not exist"), link != null ? "Point the link at the distribution's folder, or point "
+                            + "-Dwso2-ports.home (or <home>) at the folder itself"
+                            : "Point -Dwso2-ports.home (or <home>) at an unpacked WSO2 distribution");
         }
         if (!Files.isDirectory(home)) {
             throw new Wso2PortsException(Location.of(shown), "the distribution home is a file, not a folder",
                     "Point it at the folder of an unpacked WSO2 distribution");
         }
         return new FolderSource(home, displayHome);
+    }
+
+    /**
+     * Why a path that does not resolve is a broken link, in words: it leads into a loop of symbolic links, or it is a
+     * link to a target that is gone; null when it is no link, or resolves.
+     */
+    static String brokenLink(Path p) {
+        try {
+            p.toRealPath();
+            return null;
+        } catch (FileSystemLoopException e) {
+            return "leads into a loop of symbolic links";
+        } catch (FileSystemException e) {
+            if (e.getReason() != null && e.getReason().contains("Too many levels of symbolic links")) {
+                return "leads into a loop of symbolic links";
+            }
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    return "is a symbolic link to '" + Files.readSymbolicLink(p) + "', which does not exist";
+                } catch (IOException ignored) {
+                    return "is a symbolic link to something that does not exist";
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String brokenLink(String relativePath) {
+        return brokenLink(path(relativePath));
     }
 
     @Override

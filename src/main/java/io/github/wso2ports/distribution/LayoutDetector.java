@@ -143,6 +143,14 @@ public final class LayoutDetector {
                 source.read(offsetFile);
             }
         }
+        // a conf folder that is a broken link: name it, and the loop
+        for (String dir : List.of("repository", REPO_CONF, CONF)) {
+            String link = source.exists(dir) && !source.isDirectory(dir) ? source.brokenLink(dir) : null;
+            if (link != null) {
+                throw new Wso2PortsException(source.location(dir), link + ", so the distribution cannot be read",
+                        "Replace the link with the folder it should point at");
+            }
+        }
         List<String> templates = new ArrayList<>();
         for (String dir : List.of(REPO_CONF, CONF)) {
             for (String name : source.list(dir)) {

@@ -14,7 +14,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +35,7 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
      * build and still shows in the reports; a suppression that matches nothing is reported.
      */
     @Parameter(property = "wso2-ports.suppressionsFile")
-    protected File suppressionsFile;
+    protected String suppressionsFile;
 
     /** Fail the build on errors (clashes, reserved ports, offsets); false prints them as warnings. */
     @Parameter(property = "wso2-ports.failOnClash", defaultValue = "true")
@@ -55,7 +54,7 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
      * project; without a pom, only where this says (never into a WSO2 home).
      */
     @Parameter(property = "wso2-ports.outputDirectory")
-    protected File outputDirectory;
+    protected String outputDirectory;
 
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
@@ -134,9 +133,9 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
 
     /** Writes the report files where they belong; without a pom only to an explicit outputDirectory. */
     protected List<Path> writeReports(CheckResult result) throws MojoExecutionException {
-        File dir = outputDirectory;
+        Path dir = typed(outputDirectory, "-Dwso2-ports.outputDirectory");
         if (dir == null && hasPom()) {
-            dir = new File(project.getBuild().getDirectory(), "wso2-ports");
+            dir = Path.of(project.getBuild().getDirectory(), "wso2-ports");
         }
         if (dir == null) {
             getLog().info("No reports written: without a pom they go only where -Dwso2-ports.outputDirectory says");
@@ -144,10 +143,10 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
         }
         List<Path> files;
         try {
-            files = ReportFiles.write(dir.toPath(), result, plugin == null ? "dev" : plugin.getVersion());
+            files = ReportFiles.write(dir, result, plugin == null ? "dev" : plugin.getVersion());
         } catch (Wso2PortsException e) {
-            getLog().error(display(dir.toPath()) + ": " + e.describe());
-            throw new MojoExecutionException("wso2-ports could not write its reports to " + display(dir.toPath()));
+            getLog().error(display(dir) + ": " + e.describe());
+            throw new MojoExecutionException("wso2-ports could not write its reports to " + display(dir));
         }
         getLog().info("Reports: " + String.join(", ", files.stream().map(this::display).toList()));
         return files;
@@ -181,7 +180,7 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
 
     private List<Suppression> suppressions() {
         return suppressionsFile == null ? List.of()
-                : Suppression.parseFile(readText(suppressionsFile, "<suppressionsFile>"));
+                : Suppression.parseFile(readText(typed(suppressionsFile, "<suppressionsFile>"), "<suppressionsFile>"));
     }
 
 

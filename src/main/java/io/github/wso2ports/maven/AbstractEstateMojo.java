@@ -48,7 +48,7 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
      * {@code #} starts a comment.
      */
     @Parameter(property = "wso2-ports.reservedPortsFile")
-    protected File reservedPortsFile;
+    protected String reservedPortsFile;
 
     /**
      * WSO2 products that run on a host but are not instances here; their catalog ports are reserved. Each
@@ -126,19 +126,20 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
     protected List<EstateReader.InstanceSpec> specs() throws MojoExecutionException {
         List<EstateReader.InstanceSpec> specs = new ArrayList<>();
         if (home != null) {
-            specs.add(spec(home));
+            specs.add(spec(typed(home, "-Dwso2-ports.home")));
         } else if (hasInstances()) {
             for (Instance i : instances) {
-                if (i.getHome() == null) {
+                if (i.getHome() == null || i.getHome().isBlank()) {
                     throw new MojoExecutionException("instance " + i.getId() + " has no <home>");
                 }
-                specs.add(new EstateReader.InstanceSpec(i.getId(), i.getHome().toPath(), display(i.getHome().toPath()),
+                Path h = typed(i.getHome(), "<home> of " + i.getId());
+                specs.add(new EstateReader.InstanceSpec(i.getId(), h, display(h),
                         i.getHost(), i.getOffset(), i.getRuntime(), i.getProduct(),
                         "mvn wso2-ports:apply -Dwso2-ports.instance=" + i.getId(), i.getJvmArgs(),
                         pomLabel() + " <jvmArgs> of " + i.getId()));
             }
         } else if (!hasPom()) {
-            specs.add(spec(basedir));
+            specs.add(spec(basedir.toPath()));
         } else {
             throw new MojoExecutionException("no <instances> configured: list the WSO2 instances of the estate in the "
                     + "plugin's <configuration>, or point -Dwso2-ports.home at a distribution");
@@ -147,10 +148,10 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
     }
 
     /** A distribution checked alone: its runtimes are the instances, nothing is planned. */
-    private EstateReader.InstanceSpec spec(File dir) {
-        Path name = dir.toPath().toAbsolutePath().normalize().getFileName();
+    private EstateReader.InstanceSpec spec(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
         String id = name == null ? "root" : name.toString().replaceFirst("(?i)\\.zip$", "");
-        return new EstateReader.InstanceSpec(id, dir.toPath(), display(dir.toPath()), "localhost", null, null, null,
+        return new EstateReader.InstanceSpec(id, dir, display(dir), "localhost", null, null, null,
                 "mvn wso2-ports:apply -Doffset=N");
     }
 
@@ -167,7 +168,8 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
             }
         }
         if (reservedPortsFile != null) {
-            out.addAll(ReservedPort.parseFile(readText(reservedPortsFile, "<reservedPortsFile>")));
+            out.addAll(ReservedPort.parseFile(readText(typed(reservedPortsFile, "<reservedPortsFile>"),
+                    "<reservedPortsFile>")));
         }
         if (reservedProducts != null) {
             for (ReservedProductSpec r : reservedProducts) {
@@ -180,16 +182,16 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
         return out;
     }
 
-    protected TextFile readText(File file, String parameter) {
-        Location where = Location.of(display(file.toPath()));
-        if (!Files.exists(file.toPath())) {
+    protected TextFile readText(Path file, String parameter) {
+        Location where = Location.of(display(file));
+        if (!Files.exists(file)) {
             throw new Wso2PortsException(where, "does not exist", "Fix " + parameter + " or create the file");
         }
-        if (Files.isDirectory(file.toPath())) {
+        if (Files.isDirectory(file)) {
             throw new Wso2PortsException(where, "is a folder, not a file", "Point " + parameter + " at the file");
         }
         try {
-            return TextFile.utf8(where, Files.readAllBytes(file.toPath()));
+            return TextFile.utf8(where, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(), "Fix " + parameter
                     + " or create the file");

@@ -12,9 +12,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** What every goal shares: the estate's instances, a home given on the command line, skip, and how paths show. */
 abstract class AbstractWso2PortsMojo extends AbstractMojo {
@@ -32,7 +34,7 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
      * distribution (check also reads a distribution .zip). Default: the instances, or else the current folder.
      */
     @Parameter(property = "wso2-ports.home")
-    protected File home;
+    protected String home;
 
     /** Skip this goal. */
     @Parameter(property = "wso2-ports.skip", defaultValue = "false")
@@ -68,15 +70,56 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         return instances != null && !instances.isEmpty();
     }
 
+    /** Absolute paths the user typed that lie outside the project folder: shown absolute, as typed. */
+    private final List<Path> typedAbsolute = new CopyOnWriteArrayList<>();
+
     /**
-     * A path as the user should see it: relative to the project (or current) folder, with {@code ..} when outside it,
-     * so messages and reports hold no absolute path of the build machine; absolute only across file-system roots.
+     * A path parameter as the user typed it, resolved against the project (or current) folder; null when not given.
+     * Maven would resolve a File parameter itself and lose whether it was typed absolute, which messages keep.
+     *
+     * @param parameter how the parameter is named in messages
+     */
+    protected Path typed(String text, String parameter) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Path p;
+        try {
+            p = Path.of(text.strip());
+        } catch (InvalidPathException e) {
+            throw new Wso2PortsException(null, parameter + " '" + text + "' is not a path this system can use ("
+                    + e.getReason() + ")", "Fix " + parameter);
+        }
+        if (!p.isAbsolute()) {
+            return base().resolve(p).normalize();
+        }
+        Path absolute = p.normalize();
+        if (!absolute.startsWith(base())) {
+            typedAbsolute.add(absolute);
+        }
+        return absolute;
+    }
+
+    private Path base() {
+        return basedir.toPath().toAbsolutePath().normalize();
+    }
+
+    /**
+     * A path as the user should see it: under an absolute path the user typed outside the project, absolute as typed;
+     * otherwise relative to the project (or current) folder, with {@code ..} when outside it. So a message holds an
+     * absolute path only where the user typed one (one inside the project, as {@code ${project.basedir}/dist} gives,
+     * shows relative), and absolute otherwise only across file-system roots.
      */
     protected String display(Path path) {
-        Path base = basedir.toPath().toAbsolutePath().normalize();
+        Path base = base();
         Path p = path.toAbsolutePath().normalize();
         if (p.equals(base)) {
             return "";
+        }
+        for (Path root : typedAbsolute) {
+            if (p.startsWith(root)) {
+                return FilenameUtils.separatorsToUnix(p.toString());
+            }
         }
         if (base.getRoot() == null || !base.getRoot().equals(p.getRoot())) {
             return p.toString();
@@ -85,8 +128,7 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
     }
 
     /** A distribution folder to write to; an archive is refused, since nothing here ever edits one. */
-    protected FolderSource openFolder(File dir) {
-        Path path = dir.toPath();
+    protected FolderSource openFolder(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isRegularFile(path) && FilenameUtils.isExtension(name, "zip", "jar")) {
             throw new Wso2PortsException(null, display(path) + " is an archive; apply never edits archives",

@@ -5,6 +5,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,18 +72,20 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
                 throw new MojoFailureException("-Dwso2-ports.home and -Dwso2-ports.instance both say which distribution "
                         + "to change: give one of them");
             }
-            return List.of(new OffsetWriter.Target(null, home.getName(), home, runtime, offset, "-Doffset", null));
+            Path dir = typed(home, "-Dwso2-ports.home");
+            return List.of(new OffsetWriter.Target(null, name(dir), dir, runtime, offset, "-Doffset", null));
         }
         if (!hasInstances()) {
             requireOffset();
-            return List.of(new OffsetWriter.Target(null, basedir.getName(), basedir, runtime, offset, "-Doffset", null));
+            return List.of(new OffsetWriter.Target(null, name(basedir.toPath()), basedir.toPath(), runtime, offset,
+                    "-Doffset", null));
         }
         List<Instance> chosen = new ArrayList<>();
         for (Instance i : instances) {
             if (i.getId() == null || i.getId().isBlank()) {
                 throw new MojoFailureException("an <instance> has no <id>: give every instance a unique id");
             }
-            if (i.getHome() == null) {
+            if (i.getHome() == null || i.getHome().isBlank()) {
                 throw new MojoFailureException("instance " + i.getId() + " has no <home>");
             }
             if (instance == null || instance.equals(i.getId())) {
@@ -106,9 +109,11 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
         for (Instance i : chosen) {
             String rt = runtime != null ? runtime : i.getRuntime();
             if (offset != null) {
-                targets.add(new OffsetWriter.Target(i.getId(), i.getId(), i.getHome(), rt, offset, "-Doffset", i.getProduct()));
+                targets.add(new OffsetWriter.Target(i.getId(), i.getId(), typed(i.getHome(), "<home> of " + i.getId()),
+                        rt, offset, "-Doffset", i.getProduct()));
             } else if (i.getOffset() != null) {
-                targets.add(new OffsetWriter.Target(i.getId(), i.getId(), i.getHome(), rt, i.getOffset(), "<offset>",
+                targets.add(new OffsetWriter.Target(i.getId(), i.getId(), typed(i.getHome(), "<home> of " + i.getId()),
+                        rt, i.getOffset(), "<offset>",
                         i.getProduct()));
             } else {
                 getLog().info(i.getId() + ": no planned <offset>, left as it is");
@@ -119,6 +124,12 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
                     + "offset to set, for example -Doffset=3");
         }
         return targets;
+    }
+
+    /** A home's own name, for messages. */
+    static String name(Path dir) {
+        Path n = dir.toAbsolutePath().normalize().getFileName();
+        return n == null ? dir.toString() : n.toString();
     }
 
     private void requireOffset() throws MojoFailureException {

@@ -138,8 +138,8 @@ public class CheckMojo extends AbstractCheckMojo {
             links.forEach(l -> k.append("\nlink ").append(List.of(String.valueOf(l.getFrom()), String.valueOf(l.getUrl()),
                     String.valueOf(l.getTo()))));
         }
-        k.append("\nreserved file ").append(fileKey(reservedPortsFile));
-        k.append("\nsuppressions ").append(fileKey(suppressionsFile));
+        k.append("\nreserved file ").append(fileKey(typed(reservedPortsFile, "<reservedPortsFile>")));
+        k.append("\nsuppressions ").append(fileKey(typed(suppressionsFile, "<suppressionsFile>")));
         k.append("\nseverities ").append(severities == null ? "" : new TreeMap<>(severities));
         k.append("\nephemeral ").append(ephemeralPorts).append(" failOnClash ").append(failOnClash)
                 .append(" failOnWarning ").append(failOnWarning).append(" verbose ").append(verbose)
@@ -148,10 +148,10 @@ public class CheckMojo extends AbstractCheckMojo {
         return k.toString();
     }
 
-    private static String fileKey(File file) {
+    private static String fileKey(Path file) {
         if (file == null) {
             return "none";
         }
-        return file.getAbsolutePath() + " " + InputRecord.observe(InputRecord.Kind.CONTENT, file.toPath());
+        return file + " " + InputRecord.observe(InputRecord.Kind.CONTENT, file);
     }
 }

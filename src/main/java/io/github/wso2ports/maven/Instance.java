@@ -1,13 +1,11 @@
 package io.github.wso2ports.maven;
 
-import java.io.File;
-
 /**
  * One WSO2 instance of the estate, as configured in the pom:
  * <pre>{@code
  * <instance>
  *   <id>apim</id>
- *   <home>${project.basedir}/dist/wso2am-2.6.0</home>
+ *   <home>dist/wso2am-2.6.0</home>
  *   <host>app1</host>
  *   <offset>0</offset>
  *   <runtime>broker</runtime>
@@ -20,8 +18,11 @@ public class Instance {
     /** A short name for the instance, unique in the pom; used in messages and property names. */
     private String id;
 
-    /** The distribution's home: an unpacked folder (or, for reading only, a distribution .zip). */
-    private File home;
+    /**
+     * The distribution's home: an unpacked folder (or, for reading only, a distribution .zip), relative to the project
+     * or absolute; messages show it as written.
+     */
+    private String home;
 
     /** The host it runs on; instances on different hosts never clash. Default {@code localhost}. */
     private String host;
@@ -49,11 +50,11 @@ public class Instance {
         this.id = id;
     }
 
-    public File getHome() {
+    public String getHome() {
         return home;
     }
 
-    public void setHome(File home) {
+    public void setHome(String home) {
         this.home = home;
     }
 

@@ -13,7 +13,6 @@ import io.github.wso2ports.distribution.LayoutDetector;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class OffsetWriter {
      * @param runtime      the runtime to change, or null for the primary one
      * @param product      the instance's {@code <product>}, or null to detect it
      */
-    record Target(String instance, String label, File home, String runtime, String offset, String offsetSource,
+    record Target(String instance, String label, Path home, String runtime, String offset, String offsetSource,
             String product) {
 
         String prefix() {
@@ -45,14 +44,14 @@ final class OffsetWriter {
     }
 
     private final Log log;
-    private final Function<File, FolderSource> open;
+    private final Function<Path, FolderSource> open;
     private final String goal;
 
     /**
      * @param open opens a home folder (refusing archives), showing its path as the user should see it
      * @param goal the goal named in messages
      */
-    OffsetWriter(Log log, Function<File, FolderSource> open, String goal) {
+    OffsetWriter(Log log, Function<Path, FolderSource> open, String goal) {
         this.log = log;
         this.open = open;
         this.goal = goal;

@@ -11,7 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,11 +114,12 @@ public class PlanMojo extends AbstractEstateMojo {
                     .filter(i -> id.equals(i.getId())).findFirst().orElse(null) : null;
             String offset = String.valueOf(r.planned());
             if (configured != null) {
-                targets.add(new OffsetWriter.Target(id, id, configured.getHome(), configured.getRuntime(), offset,
+                targets.add(new OffsetWriter.Target(id, id, typed(configured.getHome(), "<home> of " + id),
+                        configured.getRuntime(), offset,
                         "the plan", configured.getProduct()));
             } else {
-                File dir = home != null ? home : basedir;
-                targets.add(new OffsetWriter.Target(null, dir.getName(), dir, null, offset, "the plan", null));
+                Path dir = home != null ? typed(home, "-Dwso2-ports.home") : basedir.toPath();
+                targets.add(new OffsetWriter.Target(null, ApplyMojo.name(dir), dir, null, offset, "the plan", null));
             }
         }
         return targets;

@@ -217,6 +217,14 @@ class HostileInputTest {
             mkdirs(home.resolve("repository/conf"));
             symlink(home.resolve(CARBON), home.resolve(CARBON));
         }, CARBON, "cannot be read: symbolic links here form a loop"));
+        cases.add(bad("a home that is a symlink loop", home -> symlink(home, home), "",
+                "the distribution home leads into a loop of symbolic links"));
+        cases.add(bad("a home that links to nothing", home -> symlink(home, home.resolveSibling("gone")), "",
+                "the distribution home is a symbolic link to '"));
+        cases.add(bad("a conf folder that is a symlink loop", home -> {
+            mkdirs(home.resolve("repository"));
+            symlink(home.resolve("repository/conf"), home.resolve("repository/conf"));
+        }, "repository/conf", "leads into a loop of symbolic links, so the distribution cannot be read"));
         cases.add(bad("a missing home", home -> { }, "", "does not exist"));
         cases.add(bad("a home that is a file", home -> Trees.write(home, "not a folder"), "", "not a folder"));
         cases.add(bad("a home without an offset file", home -> Trees.write(home.resolve("README.txt"), "hello"), "",

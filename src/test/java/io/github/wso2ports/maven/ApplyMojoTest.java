@@ -62,7 +62,7 @@ class ApplyMojoTest {
     private static Instance instance(String id, Dist home, String offset) {
         Instance i = new Instance();
         i.setId(id);
-        i.setHome(home.home().toFile());
+        i.setHome(home.home().toString());
         i.setOffset(offset);
         return i;
     }
@@ -70,7 +70,7 @@ class ApplyMojoTest {
     @Test
     @InjectMojo(goal = "apply", pom = POM)
     void setsTheOffsetOfTheHomeFolder(ApplyMojo mojo) throws Exception {
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3")).execute();
+        configure(mojo, Map.of("home", am.home().toString(), "offset", "3")).execute();
         assertEquals(Samples.carbonXml(3), am.text(CARBON));
         assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in dist/wso2am-2.6.0/repository/conf/carbon.xml:8 "
                 + "(<Offset> 0 -> 3)"), log.lines());
@@ -80,7 +80,7 @@ class ApplyMojoTest {
     @InjectMojo(goal = "apply", pom = POM)
     void aBugIsOneErrorLineNamingTheFileAndNothingIsWritten(ApplyMojo mojo) throws Exception {
         Map<String, byte[]> before = Trees.snapshot(am.home());
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3"));
+        configure(mojo, Map.of("home", am.home().toString(), "offset", "3"));
         try (AutoCloseable bug = BuggyCatalog.installed()) {
             assertThrows(MojoFailureException.class, mojo::execute);
         }
@@ -99,7 +99,7 @@ class ApplyMojoTest {
      */
     private void failsInPlainWords(ApplyMojo mojo, Path home, String expected) throws Exception {
         Map<String, byte[]> before = Trees.snapshot(home);
-        configure(mojo, Map.of("home", home.toFile(), "offset", "3"));
+        configure(mojo, Map.of("home", home.toString(), "offset", "3"));
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals(List.of("[ERROR] " + display(home) + "/" + CARBON + ":" + expected), log.lines());
         assertTrue(e.getMessage().startsWith("wso2-ports:apply "), e.getMessage());
@@ -152,7 +152,7 @@ class ApplyMojoTest {
         try (JavaProcess server = JavaProcess.start("-Dcarbon.home=" + am.home().toAbsolutePath())) {
             am.file("bin/wso2server.sh", "#!/bin/sh\njava -DportOffset=5 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n")
                     .file("wso2carbon.pid", server.pid() + "\n");
-            configure(mojo, Map.of("home", am.home().toFile(), "offset", "3")).execute();
+            configure(mojo, Map.of("home", am.home().toString(), "offset", "3")).execute();
             assertTrue(am.text(CARBON).contains("<Offset>3</Offset>"), "warnings do not stop the write");
             assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in dist/wso2am-2.6.0/repository/conf/"
                     + "carbon.xml:8 (<Offset> 0 -> 3)",
@@ -175,7 +175,7 @@ class ApplyMojoTest {
     @InjectMojo(goal = "apply", pom = POM)
     void dryRunPrintsTheDiffAndWritesNothing(ApplyMojo mojo) throws Exception {
         byte[] before = am.read(CARBON);
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "dryRun", true)).execute();
+        configure(mojo, Map.of("home", am.home().toString(), "offset", "3", "dryRun", true)).execute();
         assertArrayEquals(before, am.read(CARBON));
         assertTrue(log.lines().contains("[INFO] --- a/dist/wso2am-2.6.0/repository/conf/carbon.xml"), log.text());
         assertTrue(log.lines().contains("[INFO] -        <Offset>0</Offset>"), log.text());
@@ -187,7 +187,7 @@ class ApplyMojoTest {
     @InjectMojo(goal = "apply", pom = POM)
     void aRefusedValueFailsTheBuildAndWritesNothing(ApplyMojo mojo) throws Exception {
         byte[] before = am.read(CARBON);
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "three"));
+        configure(mojo, Map.of("home", am.home().toString(), "offset", "three"));
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("wso2-ports:apply refused 1 of 1 distribution; nothing was written", e.getMessage());
         assertEquals(List.of("[ERROR] -Doffset is 'three', not a whole number. An offset is a whole number from 0 to 65535"),
@@ -198,7 +198,7 @@ class ApplyMojoTest {
     @Test
     @InjectMojo(goal = "apply", pom = POM)
     void aMissingOffsetSaysHowToGiveOne(ApplyMojo mojo) throws Exception {
-        configure(mojo, Map.of("home", am.home().toFile()));
+        configure(mojo, Map.of("home", am.home().toString()));
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().contains("mvn wso2-ports:apply -Doffset=3"), e.getMessage());
     }
@@ -212,7 +212,7 @@ class ApplyMojoTest {
             out.write(Samples.carbonXml(0).getBytes());
         }
         byte[] before = Files.readAllBytes(zip);
-        configure(mojo, Map.of("home", zip.toFile(), "offset", "1"));
+        configure(mojo, Map.of("home", zip.toString(), "offset", "1"));
         assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals(List.of("[ERROR] wso2am-2.6.0.zip is an archive; apply never edits archives. Unpack it and point "
                 + "-Dwso2-ports.home (or <home>) at the unpacked folder"), log.lines());
@@ -282,7 +282,7 @@ class ApplyMojoTest {
     @Test
     @InjectMojo(goal = "apply", pom = POM)
     void homeAndInstanceTogetherAreAmbiguous(ApplyMojo mojo) throws Exception {
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "instance", "apim",
+        configure(mojo, Map.of("home", am.home().toString(), "offset", "3", "instance", "apim",
                 "instances", List.of(instance("apim", am, "1"))));
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().contains("give one of them"), e.getMessage());
@@ -303,17 +303,34 @@ class ApplyMojoTest {
     @InjectMojo(goal = "apply", pom = POM)
     void skipDoesNothing(ApplyMojo mojo) throws Exception {
         byte[] before = am.read(CARBON);
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "skip", true)).execute();
+        configure(mojo, Map.of("home", am.home().toString(), "offset", "3", "skip", true)).execute();
         assertArrayEquals(before, am.read(CARBON));
         assertEquals(List.of("[INFO] Skipping wso2-ports:apply (wso2-ports.skip)"), log.lines());
     }
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
-    void aHomeOutsideTheProjectIsShownRelativeToIt(ApplyMojo mojo) throws Exception {
-        File elsewhere = temp.resolve("dist").toFile();
-        configure(mojo, Map.of("home", am.home().toFile(), "offset", "3", "basedir", elsewhere.toPath()
-                .resolve("x").toFile())).execute();
-        assertTrue(log.lines().get(0).contains(" in ../wso2am-2.6.0/repository/conf/carbon.xml:8"), log.text());
+    void aRelativeHomeOutsideTheProjectStaysRelative(ApplyMojo mojo) throws Exception {
+        configure(mojo, Map.of("home", "../wso2am-2.6.0", "offset", "3", "basedir", temp.resolve("dist/x").toFile()))
+                .execute();
+        assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in ../wso2am-2.6.0/repository/conf/"
+                + "carbon.xml:8 (<Offset> 0 -> 3)"), log.lines());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void anAbsoluteHomeOutsideTheProjectStaysAbsolute(ApplyMojo mojo) throws Exception {
+        String typed = am.home().toAbsolutePath().toString();
+        configure(mojo, Map.of("home", typed, "offset", "3", "basedir", temp.resolve("project").toFile())).execute();
+        assertEquals(List.of("[INFO] wso2am-2.6.0: set port offset 0 -> 3 in " + typed + "/repository/conf/"
+                + "carbon.xml:8 (<Offset> 0 -> 3)"), log.lines());
+        // a refusal names it the same way
+        RecordingLog again = new RecordingLog();
+        mojo.setLog(again);
+        setVariableValueToObject(mojo, "offset", "5");
+        am.home().resolve(CARBON).toFile().setWritable(false, false);
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(List.of("[ERROR] " + typed + "/repository/conf/carbon.xml:8: is read-only (mode r--r--r--), so it "
+                + "is not changed. If it should change, make it writable (chmod u+w) and run again"), again.lines());
     }
 }

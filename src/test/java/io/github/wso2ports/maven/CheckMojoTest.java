@@ -56,7 +56,7 @@ class CheckMojoTest {
     private static Instance instance(String id, Dist home, String offset) {
         Instance i = new Instance();
         i.setId(id);
-        i.setHome(home.home().toFile());
+        i.setHome(home.home().toString());
         i.setOffset(offset);
         return i;
     }
@@ -97,7 +97,7 @@ class CheckMojoTest {
     void reportsThatCannotBeWrittenAreABuildErrorNamingTheFolder(CheckMojo mojo) throws Exception {
         Path notADirectory = Files.writeString(temp.resolve("reports"), "a file where the reports should go");
         configure(mojo, Map.of("instances", List.of(instance("apim", am, "0")), "outputDirectory",
-                notADirectory.toFile()));
+                notADirectory.toString()));
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals("wso2-ports could not write its reports to reports", e.getMessage());
         assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[ERROR] reports: cannot write the reports: ")
@@ -179,7 +179,7 @@ class CheckMojoTest {
         ReservedPortSpec spec = new ReservedPortSpec();
         spec.setPort("9443");
         spec.setReason("admin HTTPS");
-        configure(mojo, Map.of("instances", List.of(instance("apim", am, null)), "reservedPortsFile", file.toFile(),
+        configure(mojo, Map.of("instances", List.of(instance("apim", am, null)), "reservedPortsFile", file.toString(),
                 "reservedPorts", List.of(spec)));
         assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(log.squeezed().contains("[ERROR] localhost tcp/9999 reserved: apim (JMX RMI registry, "
@@ -194,7 +194,7 @@ class CheckMojoTest {
     void aMissingReservedPortsFileOrSuppressionsFileIsNamed(CheckMojo mojo) throws Exception {
         Files.createDirectories(temp.resolve("suppressions"));
         configure(mojo, Map.of("instances", List.of(instance("apim", am, null)), "reservedPortsFile",
-                temp.resolve("reserved-ports.txt").toFile(), "suppressionsFile", temp.resolve("suppressions").toFile()));
+                temp.resolve("reserved-ports.txt").toString(), "suppressionsFile", temp.resolve("suppressions").toString()));
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals("wso2-ports could not read 2 things it needs (see the errors above)", e.getMessage());
         assertEquals(List.of("[ERROR] reserved-ports.txt: does not exist. Fix <reservedPortsFile> or create the file",
@@ -238,7 +238,7 @@ class CheckMojoTest {
     @Test
     @InjectMojo(goal = "check", pom = POM)
     void aHomeOnTheCommandLineIsCheckedAlone(CheckMojo mojo) throws Exception {
-        configure(mojo, Map.of("home", am.home().toFile(), "instances", List.of(instance("is", is, null)))).execute();
+        configure(mojo, Map.of("home", am.home().toString(), "instances", List.of(instance("is", is, null)))).execute();
         assertEquals("[INFO] wso2-ports:check: 0 errors, 0 warnings in 1 instance on 1 host",
                 log.lines().get(log.lines().size() - 1));
     }
@@ -253,7 +253,7 @@ class CheckMojoTest {
     @Test
     @InjectMojo(goal = "check", pom = POM)
     void verboseListsEveryPort(CheckMojo mojo) throws Exception {
-        configure(mojo, Map.of("home", am.home().toFile(), "verbose", true)).execute();
+        configure(mojo, Map.of("home", am.home().toString(), "verbose", true)).execute();
         assertTrue(log.squeezed().stream().anyMatch(l -> l.matches("\\[INFO\\] +tcp/9443 +offset +base 9443 +HTTPS servlet "
                 + "transport \\(management console\\) +dist/wso2am-2.6.0/repository/conf/tomcat/catalina-server.xml:7")),
                 log.text());

@@ -57,7 +57,7 @@ class PlanMojoTest {
     private static Instance instance(String id, Dist home, String offset) {
         Instance i = new Instance();
         i.setId(id);
-        i.setHome(home.home().toFile());
+        i.setHome(home.home().toString());
         i.setOffset(offset);
         return i;
     }
