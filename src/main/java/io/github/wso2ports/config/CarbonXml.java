@@ -36,6 +36,7 @@ public final class CarbonXml {
      */
     public static Offset offset(XmlDocument doc) {
         Element root = doc.document().getRootElement();
+        checkSystemProperties(doc);
         if (!"Server".equals(root.getName())) {
             throw new Wso2PortsException(doc.location(root), "not a carbon.xml: the root element is <"
                     + root.getQualifiedName() + ">, not <Server xmlns=\"" + NAMESPACE + "\">",
@@ -63,5 +64,28 @@ public final class CarbonXml {
         String raw = offset.getText();
         int value = OffsetValue.parse(raw, where, "<Offset>");
         return new Offset(offset, raw, value, where);
+    }
+
+    /**
+     * ServerConfiguration runs every element's text through replaceSystemProperty, which takes the text between the
+     * first {@code ${} and the first '}': a '}' before the {@code ${} makes it throw (substring), and {@code ${}} asks
+     * for the empty system property (IllegalArgumentException). Either way the server does not start, whatever the
+     * offset says.
+     */
+    private static void checkSystemProperties(XmlDocument doc) {
+        for (Element e : doc.elements()) {
+            String text = e.getText();
+            int start = text.indexOf("${");
+            if (start < 0 || text.trim().isEmpty()) {
+                continue;
+            }
+            int close = text.indexOf('}');
+            if (close >= 0 && close <= start + 2) {
+                throw new Wso2PortsException(doc.location(e), "<" + e.getName() + "> holds '" + OffsetValue.visible(
+                        text.strip()) + "', " + (close < start ? "a '}' before its '${'" : "an empty ${}") + ", on which "
+                        + "Carbon's ServerConfiguration fails (replaceSystemProperty), so the server would not start",
+                        "Fix the text: ${name} names a system property");
+            }
+        }
     }
 }

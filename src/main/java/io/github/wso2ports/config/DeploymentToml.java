@@ -49,6 +49,12 @@ public final class DeploymentToml {
     }
 
     public static DeploymentToml parse(TextFile file) {
+        if (file.hasBom()) {
+            // config-mapper hands the file to its TOML parser as read, U+FEFF included, and that parser rejects it
+            throw new Wso2PortsException(file.location().atLine(1), "deployment.toml starts with a byte order mark, which "
+                    + "config-mapper's TOML parser rejects, so the server would not start",
+                    "Save it as UTF-8 without a byte order mark");
+        }
         TomlPrescan.Prepared prepared = TomlPrescan.forParser(file);
         TomlParseResult result;
         try {

@@ -33,9 +33,10 @@ public final class OffsetValue {
     }
 
     /**
-     * Parses an offset read from a file exactly as WSO2 reads it: {@code Integer.parseInt(value.trim())}, where Java's
-     * {@code trim()} drops only characters up to U+0020 around the number. A value WSO2 cannot parse (a no-break or em
-     * space around the digits, a fraction) is an error: WSO2 would fall back to offset 0 without a word.
+     * Parses an offset read from a file exactly as WSO2 reads it: {@code Integer.parseInt(value)} on the text as it
+     * stands (ServletTransportManager.init, CarbonUtils.getPortFromServerConfig: no trim), which takes a sign, leading
+     * zeros and other scripts' digits, but no space, line break or anything else around the number. A value WSO2
+     * cannot parse is an error: the server would fail at start-up.
      *
      * @param what how the value is named in messages, e.g. {@code <Offset>} or {@code [server] offset}
      */
@@ -50,6 +51,12 @@ public final class OffsetValue {
                     + "', not a number", "This looks like a template: set the offset in the tool that renders it "
                     + "(Puppet, Ansible, Helm), or render it first");
         }
+        if (!v.equals(raw)) {
+            throw new Wso2PortsException(location, what + " is '" + visible(raw) + "': WSO2 reads it with "
+                    + "Integer.parseInt as it stands, which takes no space or line break around the number "
+                    + "(ServletTransportManager.init), so the server would fail at start-up",
+                    "Write the number alone, as " + example(what, v));
+        }
         if (!INTEGER.matcher(v).matches()) {
             try {
                 // WSO2 reads what Integer.parseInt reads: other scripts' digits too
@@ -58,11 +65,16 @@ public final class OffsetValue {
                 boolean ascii = v.chars().allMatch(c -> c < 0x80);
                 throw new Wso2PortsException(location, what + " is '" + visible(v) + "', " + (ascii
                         ? "not a whole number" : "which WSO2 cannot read as a number (" + culprit(v) + ")")
-                        + ": Integer.parseInt(value.trim()) fails, and WSO2 runs at offset 0",
-                        "Write the number alone (plain spaces around it at most)");
+                        + ": Integer.parseInt fails on it and the server would fail at start-up",
+                        "Write the number alone, as " + example(what, "3"));
             }
         }
         return parseNumber(v, location, what);
+    }
+
+    private static String example(String what, String number) {
+        String n = INTEGER.matcher(number).matches() ? number : "3";
+        return what.startsWith("<") ? what + n + what.replace("<", "</") : "offset = " + n;
     }
 
     /** The value with every character outside printable ASCII shown as {@code \\uXXXX}. */
@@ -79,8 +91,7 @@ public final class OffsetValue {
             int c = v.codePointAt(i);
             if (!Character.isDigit(c) && !(i == 0 && (c == '+' || c == '-'))) {
                 String name = Character.getName(c);
-                return String.format("U+%04X", c) + (name == null ? "" : " " + name)
-                        + (Character.isWhitespace(c) || Character.isSpaceChar(c) ? ", a space that trim() keeps" : "");
+                return String.format("U+%04X", c) + (name == null ? "" : " " + name);
             }
         }
         return "too large";

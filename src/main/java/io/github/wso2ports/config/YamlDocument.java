@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -23,7 +24,9 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A YAML config (Carbon 5 deployment.yaml, cassandra.yaml) as a node tree that keeps line numbers. Only
@@ -201,6 +204,102 @@ public final class YamlDocument {
             }
         }
         return out;
+    }
+
+    /** True when the file holds no YAML document at all (empty, or comments only). */
+    public boolean isEmpty() {
+        return root == null;
+    }
+
+    /** True when the file's top level is a mapping of keys. */
+    public boolean isMapping() {
+        return root instanceof MappingNode;
+    }
+
+    /**
+     * What a configuration bean takes, as SnakeYAML binds a node to it field by field: a mapping of known fields, or a
+     * scalar of a kind. A key the bean does not have, or a value of another kind, fails the binding.
+     */
+    public sealed interface Shape permits Fields, Scalar {
+    }
+
+    /** A bean: its fields by name. */
+    public record Fields(String bean, Map<String, Shape> fields) implements Shape {
+    }
+
+    /** A scalar field: text (a String), a YAML 1.1 int or bool, or one of some names (an enum). */
+    public record Scalar(String kind, Set<String> names) implements Shape {
+
+        public static final Scalar TEXT = new Scalar("text", Set.of());
+        public static final Scalar INT = new Scalar("a whole number", Set.of());
+        public static final Scalar BOOL = new Scalar("true or false", Set.of());
+    }
+
+    /** SnakeYAML's Resolver: the YAML 1.1 integers (octal 010, hex, binary, sexagesimal 1:30, underscores). */
+    public static final Pattern YAML_INT = Pattern.compile("[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
+            + "|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+
+    private static final Pattern YAML_BOOL = Pattern.compile(
+            "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+
+    /**
+     * Refuses the node at {@code path} (when there is one) where binding it to {@code shape} would fail, naming the key
+     * and its line: an unknown key, a mapping where a value belongs, a value of the wrong kind, a merge key.
+     *
+     * @param what how the path is named in messages, e.g. {@code wso2.carbon}
+     */
+    public void requireShape(String path, Shape shape, String what) {
+        for (Node n : path.isEmpty() ? List.of(root) : nodes(path)) {
+            requireShape(n, shape, what);
+        }
+    }
+
+    private void requireShape(Node n, Shape shape, String what) {
+        Location at = file.location().atLine(n.getStartMark().getLine() + 1);
+        if (n instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+            return; // a field left null: SnakeYAML binds it so
+        }
+        if (shape instanceof Fields fields) {
+            if (!(n instanceof MappingNode map)) {
+                throw unbound(at, what + " is " + kind(n) + ", not a mapping of settings", fields.bean());
+            }
+            for (NodeTuple t : map.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
+                Location keyAt = file.location().atLine(t.getKeyNode().getStartMark().getLine() + 1);
+                if ("<<".equals(key)) {
+                    throw new Wso2PortsException(keyAt, what + " merges keys in with '<<', which this plugin does not "
+                            + "follow", "Write the keys out in " + what);
+                }
+                Shape field = key == null ? null : fields.fields().get(key);
+                if (field == null) {
+                    throw unbound(keyAt, what + " has the key '" + (key == null ? kind(t.getKeyNode()) : key)
+                            + "', which " + fields.bean() + " does not have", fields.bean());
+                }
+                requireShape(t.getValueNode(), field, what + "." + key);
+            }
+            return;
+        }
+        Scalar scalar = (Scalar) shape;
+        if (!(n instanceof ScalarNode s)) {
+            throw unbound(at, what + " is " + kind(n) + ", where " + scalar.kind() + " belongs", null);
+        }
+        String v = s.getValue();
+        boolean ok = scalar == Scalar.TEXT || scalar == Scalar.INT ? scalar == Scalar.TEXT || YAML_INT.matcher(v).matches()
+                : scalar == Scalar.BOOL ? YAML_BOOL.matcher(v).matches() : scalar.names().contains(v);
+        if (!ok) {
+            throw unbound(at, what + " is '" + OffsetValue.visible(v) + "', where " + (scalar.names().isEmpty()
+                    ? scalar.kind() : "one of " + new java.util.TreeSet<>(scalar.names())) + " belongs", null);
+        }
+    }
+
+    private static String kind(Node n) {
+        return n instanceof MappingNode ? "a mapping" : n instanceof SequenceNode ? "a list" : "a value";
+    }
+
+    private static Wso2PortsException unbound(Location at, String problem, String bean) {
+        return new Wso2PortsException(at, problem + ": Carbon binds it to its configuration" + (bean == null ? ""
+                : " (" + bean + ")") + " and fails, so the server would not start", "Fix it as the distribution's "
+                        + "own file has it");
     }
 
     private Value scalar(Node n) {

@@ -170,6 +170,11 @@ public final class XmlDocument {
         return file;
     }
 
+    /** Every element, in document order. */
+    public List<Element> elements() {
+        return elements;
+    }
+
     public Location location() {
         return file.location();
     }

@@ -108,21 +108,31 @@ class Wso2ReadingTest {
     }
 
     @Test
-    void spacesTrimKeepsAreAValueWso2CannotRead() throws Exception {
+    void anythingAroundTheNumberIsAValueWso2CannotRead() throws Exception {
         for (String space : new String[] {"\u2003", "\u00a0", "\u3000", "\u2028"}) {
             Dist d = mutated("wso2am-2.6.0", CARBON, "<Offset>0</Offset>", "<Offset>" + space + "2</Offset>");
             Wso2PortsException e = assertThrows(Wso2PortsException.class, () -> checkReads(d));
             assertTrue(e.describe().startsWith(CARBON + ":127: <Offset> is '\\u"), e.describe());
             assertTrue(e.describe().contains("which WSO2 cannot read as a number (U+"), e.describe());
-            assertTrue(e.describe().contains("Integer.parseInt(value.trim()) fails, and WSO2 runs at offset 0"),
+            assertTrue(e.describe().contains("Integer.parseInt fails on it and the server would fail at start-up"),
                     e.describe());
             refusedUnchanged(d, 3, "which WSO2 cannot read as a number");
         }
-        // what trim() drops is padding: tabs, line breaks, even a NUL
-        Dist d = mutated("wso2am-2.6.0", CARBON, "<Offset>0</Offset>", "<Offset>\t 2 \n</Offset>");
-        assertEquals(2, checkReads(d));
-        apply(d, 7);
-        assertTrue(d.text(CARBON).contains("<Offset>\t 7 \n</Offset>"));
+        // Carbon hands the text to Integer.parseInt untrimmed (ServletTransportManager.init): plain spaces, tabs and
+        // line breaks around the number fail it too
+        for (String padded : new String[] {" 2", "2 ", "\t 2 \n", "\n    2\n  "}) {
+            Dist d = mutated("wso2am-2.6.0", CARBON, "<Offset>0</Offset>", "<Offset>" + padded + "</Offset>");
+            Wso2PortsException e = assertThrows(Wso2PortsException.class, () -> checkReads(d));
+            assertTrue(e.describe().contains("WSO2 reads it with Integer.parseInt as it stands, which takes no space or "
+                    + "line break around the number (ServletTransportManager.init), so the server would fail at start-up. "
+                    + "Write the number alone, as <Offset>2</Offset>"), e.describe());
+            refusedUnchanged(d, 3, "takes no space or line break around the number");
+        }
+        // a sign and leading zeros are what Integer.parseInt takes
+        Dist signed = mutated("wso2am-2.6.0", CARBON, "<Offset>0</Offset>", "<Offset>+007</Offset>");
+        assertEquals(7, checkReads(signed));
+        apply(signed, 3);
+        assertTrue(signed.text(CARBON).contains("<Offset>3</Offset>"));
     }
 
     @Test

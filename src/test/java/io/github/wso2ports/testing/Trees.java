@@ -60,6 +60,18 @@ public final class Trees {
         }
     }
 
+    /** Deletes the tree if it is there. */
+    public static void deleteRecursively(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
