@@ -19,9 +19,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A config-mapper product's {@code deployment.toml}, parsed as TOML 1.0 (duplicate keys and tables are
- * errors, as they are for WSO2's parser). The port offset is {@code [server] offset}; config-mapper renders
- * it into carbon.xml at every start.
+ * A config-mapper product's {@code deployment.toml}, parsed as config-mapper parses it: TOML 0.5 (config-mapper up to
+ * 1.1.0 uses cava-toml 0.5.0, whose default is TOML 0.5: a mixed-type array is an error there; duplicate keys and
+ * tables are errors). The port offset is {@code [server] offset}; config-mapper renders it into carbon.xml at every
+ * start.
  */
 public final class DeploymentToml {
 
@@ -58,7 +59,7 @@ public final class DeploymentToml {
         TomlPrescan.Prepared prepared = TomlPrescan.forParser(file);
         TomlParseResult result;
         try {
-            result = Toml.parse(prepared.text(), TomlVersion.V1_0_0);
+            result = Toml.parse(prepared.text(), TomlVersion.V0_5_0);
         } catch (AssertionError e) {
             // tomlj asserts where it would report an error when the JVM runs with -ea (a short \\u escape is one)
             throw new Wso2PortsException(file.location().atLine(prepared.shortEscapeLine()), "invalid TOML: "

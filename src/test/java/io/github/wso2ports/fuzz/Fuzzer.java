@@ -7,7 +7,6 @@ import io.github.wso2ports.check.EstateReader;
 import io.github.wso2ports.check.RuntimeInstance;
 import io.github.wso2ports.distribution.FolderSource;
 import io.github.wso2ports.distribution.LayoutDetector;
-import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.testing.Trees;
 import io.github.wso2ports.testing.Zips;
@@ -194,10 +193,12 @@ final class Fuzzer {
             String why = unclean(r.errors().get(0).describe());
             return why != null ? new Result(Outcome.BAD, why) : new Result(Outcome.REFUSED, r.errors().get(0).describe());
         }
+        // the runtime whose offset file was mutated (a damaged zip may have renamed its folder: then nothing to compare)
         RuntimeInstance primary = r.instances().stream()
-                .filter(i -> i.config().runtime().role() == RuntimeRole.PRIMARY).findFirst().orElse(null);
+                .filter(i -> i.config().runtime().offsetFile().equals(c.target().file())).findFirst().orElse(null);
         if (primary == null) {
-            return new Result(Outcome.BAD, "no primary runtime read");
+            return zipped ? new Result(Outcome.AGREES, "the damaged archive holds no " + c.target().file())
+                    : new Result(Outcome.BAD, "no runtime read from " + c.target().file());
         }
         if (zipped && !c.zipEdits().isEmpty()) {
             // a damaged archive read anyway must give what the intact one gives
@@ -266,6 +267,9 @@ final class Fuzzer {
         return null;
     }
 
+    /** One TOML key-value line: the key with its spacing, the value with what follows it. */
+    private static final Pattern KEY_VALUE = Pattern.compile("([ \\t]*[\"']?(?:server\\.)?offset[\"']?[ \\t]*=[ \\t]*)(.*)");
+
     /** A number as TOML, YAML or XML may write it: digits, a sign, underscores, a 0x/0o/0b prefix. */
     private static final String NUMBER = "[+\\-]?(0?[xob])?[0-9a-fA-F_]*";
 
@@ -291,7 +295,11 @@ final class Fuzzer {
         }
         String bMid = b.substring(p, b.length() - s);
         String aMid = a.substring(p, a.length() - s);
-        if (bMid.matches(NUMBER) && aMid.matches("[0-9]*")) {
+        if (bMid.matches("('''|\"\"\"|'|\")[+\\-]?[0-9]*\\1") && aMid.matches("[0-9]+")) {
+            return null; // a number written as a TOML string, replaced by the number
+        }
+        if (bMid.replaceAll("\\\\u[0-9a-fA-F]{4}|\\\\U[0-9a-fA-F]{8}", "").matches(NUMBER) && aMid.matches("[0-9]*")) {
+            // a number, in any notation or as TOML escapes ("\u0033"), replaced by digits
             return null;
         }
         // whole lines: the lines the change touches, before and after
@@ -304,6 +312,11 @@ final class Fuzzer {
         }
         if (bLines.strip().startsWith("#") && OFFSET_LINE.matcher(aLines).matches()) {
             return null; // an uncommented line
+        }
+        Matcher was = KEY_VALUE.matcher(bLines);
+        Matcher now = KEY_VALUE.matcher(aLines);
+        if (was.matches() && now.matches() && was.group(1).equals(now.group(1)) && now.group(2).matches("[\"']?[0-9]+[\"']?")) {
+            return null; // the same key, its value (a string, a number in another notation) replaced by the number
         }
         return "'" + bMid.replace("\n", "\\n").replace("\r", "\\r") + "' -> '" + aMid.replace("\n", "\\n")
                 .replace("\r", "\\r") + "' at byte " + p;

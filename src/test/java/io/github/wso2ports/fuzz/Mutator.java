@@ -116,7 +116,8 @@ final class Mutator {
             "99999999999", "3.0", "0x3", "\u0663", "\uff13", "\u00a03", "3\u2003", "\u30003", "3\u2028", "\t3\n",
             "${offset}", "${portOffset}", "$env{OFFSET}", "$sys{offset}", "\"3\"", "'3'", "\"\"", "true", "[3]",
             "{a = 3}", "3 # note", "\"\\u0033\"", "\"3\u2003\"", "\" 3 \"", "3_0", "1e3", "inf", "2147483648", "-0",
-            "\"+3\"", "'''3'''", "\"\"\"3\"\"\"", "!!str 3", "&a 3", "*a", "~", "null", "3 3", "0b11", "0o3");
+            "\"+3\"", "'''3'''", "\"\"\"3\"\"\"", "!!str 3", "&a 3", "*a", "~", "null", "3 3", "0b11", "0o3", "010",
+            "08", "0x10", "1:30", "1_0", "+0", "\"010\"", "'0x3'", "[1, \"a\"]", "3,", "}${x}", "${}");
 
     /** The spans (start, end) of each offset value in the file: the text of Offset, offset =, offset:. */
     private static List<int[]> valueSpans(String t, Format format) {
@@ -187,7 +188,9 @@ final class Mutator {
                 "&undefined;",
                 "<!DOCTYPE x [<!ENTITY e \"9\">]>",
                 "</Ports>",
-                "<Offset>9</Offset><Offset>8</Offset>"));
+                "<Offset>9</Offset><Offset>8</Offset>",
+                "<Note>}${x}</Note>",
+                "<Note>${}</Note>"));
         if (insert.startsWith("<a>")) {
             int depth = 1 + random.nextInt(400);
             insert = "<a>".repeat(depth) + "</a>".repeat(random.nextInt(5) == 0 ? depth - 1 : depth);
@@ -257,7 +260,9 @@ final class Mutator {
                 "offset = 9.0",
                 "offset = +9",
                 "offset = 9_0",
-                "offset = 1979-05-27"));
+                "offset = 1979-05-27",
+                "mixed = [1, \"a\"]",
+                "x = \"}${y}\""));
         return new Edit.Splice(at, 0, utf8(insert + nl));
     }
 

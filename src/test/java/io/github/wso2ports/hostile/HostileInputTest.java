@@ -193,6 +193,10 @@ class HostileInputTest {
         cases.add(bad("[server] twice", toml("[server]\nhostname = \"a\"\n[server]\noffset = 2\n"), TOML, "server"));
         cases.add(ok("an offset written as a quoted string", toml("[server]\noffset = \"2\"\n"),
                 home -> assertEquals("[server]\noffset = \"3\"\n", read(home, TOML))));
+        cases.add(bad("a deployment.toml with a byte order mark", home -> Trees.write(home.resolve(TOML),
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "[server]\noffset = 1\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))), TOML,
+                "starts with a byte order mark, which config-mapper's TOML parser rejects"));
         cases.add(bad("invalid TOML", toml("[server\noffset = 2\n"), TOML, ""));
         cases.add(bad("an offset at the top level", toml("offset = 2\n[server]\nhostname = \"a\"\n"), TOML, "top level"));
         cases.add(bad("an offset in the wrong table", toml("[server]\nhostname = \"a\"\n[transport.http]\noffset = 2\n"),

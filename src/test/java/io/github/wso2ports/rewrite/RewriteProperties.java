@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 /**
  * apply's edits change the value and nothing else, whatever surrounds it: random comments (holding decoy offsets),
- * whitespace, CRLF or LF, a byte order mark, both attribute quotes, decoy elements and keys, padding around the value.
+ * whitespace, CRLF or LF, a byte order mark, both attribute quotes, decoy elements and keys, padding around the element.
  * Each generated file is built from parts, so the expected result is known exactly: the bytes before the value, the
  * new value, the bytes after it.
  */
@@ -131,8 +131,9 @@ class RewriteProperties {
                     head.append("<Server xmlns=\"").append(NS).append("\">").append(nl);
                     inside.forEach(d -> head.append(indent).append(d).append(nl));
                     head.append(indent).append("<Ports ").append(nl.equals("\n") ? "a='1'" : "a=\"1\"").append('>')
-                            .append(nl).append(indent).append(indent).append("<Offset>").append(pre);
-                    String tail = post + "</Offset>" + nl + indent + "</Ports>" + nl + "</Server>" + nl;
+                            .append(nl).append(indent).append(indent).append(pre).append("<Offset>");
+                    // around the element, not the number: Carbon parses the element's text untrimmed
+                    String tail = "</Offset>" + post + nl + indent + "</Ports>" + nl + "</Server>" + nl;
                     return new Parts(head.toString(), "0", tail, cs, withBom);
                 });
     }
@@ -147,7 +148,8 @@ class RewriteProperties {
                 "[server.extra]\nx = 1",
                 "");
         Arbitrary<List<String>> decoys = decoy.list().uniqueElements().ofMaxSize(3);
-        return Combinators.combine(Arbitraries.of(true, false), newline(), blank(), decoys, decoys,
+        // no byte order mark: config-mapper's TOML parser rejects one (HostileInputTest)
+        return Combinators.combine(Arbitraries.of(false), newline(), blank(), decoys, decoys,
                 Arbitraries.of("0", "\"0\""), Arbitraries.of("", " # the port offset", "\t#x")).as(
                         (bom, nl, space, before, after, value, comment) -> {
                             StringBuilder head = new StringBuilder();
