@@ -2,8 +2,9 @@ package io.github.wso2ports;
 
 /**
  * Turns an error that can only be a bug (a RuntimeException other than {@link Wso2PortsException}, a
- * StackOverflowError, a failed assert under -ea) into one clear problem naming the file that was being read, so the user sees one line and can
- * report it, never a stack trace. Each thread remembers the last file it read; reading code forgets it when done.
+ * StackOverflowError, a failed assert under -ea) into one clear problem naming the file that was being read, so the
+ * user sees one line and can report it, never a stack trace. Each thread remembers the last file it read; reading code
+ * forgets it when done.
  */
 public final class Unexpected {
 

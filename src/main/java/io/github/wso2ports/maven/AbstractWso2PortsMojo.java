@@ -45,8 +45,8 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
     protected File basedir;
 
     /**
-     * Runs the goal; a bug (an unexpected RuntimeException, a StackOverflowError, a failed assert) becomes one [ERROR] line naming the
-     * file being read and asking for a report, never a stack trace at the default log level.
+     * Runs the goal; a bug (an unexpected RuntimeException, a StackOverflowError, a failed assert) becomes one [ERROR]
+     * line naming the file being read and asking for a report, never a stack trace at the default log level.
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
