@@ -11,7 +11,6 @@ import io.github.wso2ports.ports.PortUse;
 import io.github.wso2ports.report.ReportFiles;
 
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.nio.file.Path;
@@ -55,9 +54,6 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
      */
     @Parameter(property = "wso2-ports.outputDirectory")
     protected String outputDirectory;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    protected PluginDescriptor plugin;
 
     /** Reads everything and detects the findings; a problem reading any input is a build error. */
     protected CheckResult runCheck() throws MojoExecutionException {

@@ -18,7 +18,6 @@ import io.github.wso2ports.text.TextFile;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -76,9 +75,6 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
      */
     @Parameter
     protected List<LinkSpec> links;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    protected MavenProject project;
 
     /** The estate as read: its instances, the reserved ports and the detection settings. */
     protected record Estate(List<RuntimeInstance> instances, List<ReservedPort> reserved,

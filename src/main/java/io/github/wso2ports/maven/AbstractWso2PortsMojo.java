@@ -1,5 +1,6 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.PropertyCheck;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.FolderSource;
@@ -7,15 +8,22 @@ import io.github.wso2ports.distribution.FolderSource;
 import org.apache.commons.io.FilenameUtils;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** What every goal shares: the estate's instances, a home given on the command line, skip, and how paths show. */
@@ -40,6 +48,15 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
     @Parameter(property = "wso2-ports.skip", defaultValue = "false")
     protected boolean skip;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected PluginDescriptor plugin;
+
     /** Paths in messages are shown relative to this folder (the project, or the current folder without one). */
     @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
     protected File basedir;
@@ -50,6 +67,7 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        refuseMistypedProperties();
         try {
             run();
         } catch (Wso2PortsException e) {
@@ -60,6 +78,46 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
             throw new MojoExecutionException("wso2-ports stopped on an unexpected error (see the error above)", e);
         } finally {
             Unexpected.doneReading();
+        }
+    }
+
+    /**
+     * Refuses, before anything is read or written, a wso2-ports.* property (from -D or the pom's properties) that no
+     * goal of this plugin has, and a switch that is not true or false.
+     */
+    private void refuseMistypedProperties() throws MojoFailureException {
+        if (plugin == null || plugin.getMojos() == null) {
+            return; // no descriptor (a unit test): nothing to check against
+        }
+        Map<String, Boolean> known = new HashMap<>();
+        for (MojoDescriptor mojo : plugin.getMojos()) {
+            for (org.apache.maven.plugin.descriptor.Parameter p : mojo.getParameters() == null
+                    ? List.<org.apache.maven.plugin.descriptor.Parameter>of() : mojo.getParameters()) {
+                String e = p.getExpression();
+                if (e != null && e.startsWith("${" + PropertyCheck.PREFIX) && e.endsWith("}")) {
+                    known.merge(e.substring(2, e.length() - 1), "boolean".equals(p.getType()), Boolean::logicalOr);
+                }
+            }
+        }
+        List<PropertyCheck.Given> given = new ArrayList<>();
+        if (session != null && session.getUserProperties() != null) {
+            session.getUserProperties().forEach((k, v) -> given.add(new PropertyCheck.Given(String.valueOf(k),
+                    String.valueOf(v), "-D")));
+        }
+        if (project != null && project.getFile() != null) {
+            String pom = display(project.getFile().toPath()) + " <properties>";
+            project.getProperties().forEach((k, v) -> {
+                if (session == null || !session.getUserProperties().containsKey(k)) {
+                    given.add(new PropertyCheck.Given(String.valueOf(k), String.valueOf(v), pom));
+                }
+            });
+        }
+        given.sort(java.util.Comparator.comparing(PropertyCheck.Given::name));
+        List<String> problems = PropertyCheck.problems(given, known);
+        if (!problems.isEmpty()) {
+            problems.forEach(getLog()::error);
+            throw new MojoFailureException("wso2-ports refused " + (problems.size() == 1 ? "a mistyped setting"
+                    : problems.size() + " mistyped settings") + " (see above); nothing was read or written");
         }
     }
 

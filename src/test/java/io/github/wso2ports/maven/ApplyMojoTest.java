@@ -148,6 +148,27 @@ class ApplyMojoTest {
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
+    void aMistypedPomPropertyIsRefusedBeforeAnythingIsWritten(ApplyMojo mojo) throws Exception {
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        project.setFile(temp.resolve("pom.xml").toFile());
+        project.getProperties().setProperty("wso2-ports.dryrun", "true");
+        project.getProperties().setProperty("wso2-ports.apim.offset", "3"); // a port check exported: not a setting
+        project.getProperties().setProperty("wso2-ports.version", "1.0");
+        byte[] before = am.read(CARBON);
+        configure(mojo, Map.of("home", am.home().toString(), "offset", "3", "project", project));
+        org.apache.maven.plugin.descriptor.PluginDescriptor descriptor = (org.apache.maven.plugin.descriptor.PluginDescriptor)
+                org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject(mojo, "plugin");
+        org.junit.jupiter.api.Assumptions.assumeTrue(descriptor != null && descriptor.getMojos() != null,
+                "the harness gives no plugin descriptor");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("wso2-ports refused a mistyped setting (see above); nothing was read or written", e.getMessage());
+        assertEquals(List.of("[ERROR] wso2-ports.dryrun in pom.xml <properties> is not a setting of wso2-ports (did you "
+                + "mean wso2-ports.dryRun?); nothing was read or written. Fix the name"), log.lines());
+        assertArrayEquals(before, am.read(CARBON));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
     void warnsWhatKeepsTheNewOffsetFromTakingEffect(ApplyMojo mojo) throws Exception {
         try (JavaProcess server = JavaProcess.start("-Dcarbon.home=" + am.home().toAbsolutePath())) {
             am.file("bin/wso2server.sh", "#!/bin/sh\njava -DportOffset=5 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n")
