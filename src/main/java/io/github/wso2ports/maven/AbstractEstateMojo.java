@@ -13,6 +13,7 @@ import io.github.wso2ports.check.ReservedProducts;
 import io.github.wso2ports.check.RuntimeInstance;
 import io.github.wso2ports.check.Severity;
 import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.distribution.HostFolder;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.text.TextFile;
 
@@ -119,10 +120,26 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
         return project != null && project.getFile() != null;
     }
 
+    /** The instances as configured, worked out once (the cache key and the reading share them). */
+    private List<EstateReader.InstanceSpec> specs;
+
+    /** The distribution each spec id names, for the goals that write (plan). */
+    protected final Map<String, Path> homes = new java.util.LinkedHashMap<>();
+
     protected List<EstateReader.InstanceSpec> specs() throws MojoExecutionException {
+        if (specs == null) {
+            specs = List.copyOf(configuredSpecs());
+            specs.forEach(s -> homes.put(s.id(), s.home()));
+        }
+        return specs;
+    }
+
+    private List<EstateReader.InstanceSpec> configuredSpecs() throws MojoExecutionException {
         List<EstateReader.InstanceSpec> specs = new ArrayList<>();
         if (home != null) {
-            specs.add(spec(typed(home, "-Dwso2-ports.home")));
+            for (Path h : homes(home)) {
+                specs.add(spec(h));
+            }
         } else if (hasInstances()) {
             for (Instance i : instances) {
                 if (i.getHome() == null || i.getHome().isBlank()) {
@@ -141,6 +158,40 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
                     + "plugin's <configuration>, or point -Dwso2-ports.home at a distribution");
         }
         return specs;
+    }
+
+    /**
+     * The distributions -Dwso2-ports.home names: one home (a folder or zip), a comma-separated list of them, or a
+     * folder of distributions (each distribution directly in it, its id its name), which are said, with what was skipped.
+     */
+    private List<Path> homes(String given) throws MojoExecutionException {
+        List<Path> out = new ArrayList<>();
+        for (String one : given.split(",")) {
+            if (one.isBlank()) {
+                continue;
+            }
+            Path p = typed(one, "-Dwso2-ports.home");
+            if (!java.nio.file.Files.isDirectory(p) || HostFolder.isDistribution(p)) {
+                out.add(p); // a distribution, or what it cannot be read as: its reading says why
+                continue;
+            }
+            HostFolder folder = HostFolder.scan(p);
+            if (folder.distributions().isEmpty()) {
+                out.add(p); // no distribution in it either: read it as one, which says what it lacks
+                folder.skipped().forEach(s -> getLog().info("  " + display(p) + "/" + s));
+                continue;
+            }
+            String shown = display(p).isEmpty() ? "." : display(p);
+            getLog().info(shown + " holds " + folder.distributions().size()
+                    + (folder.distributions().size() == 1 ? " distribution: " : " distributions: ")
+                    + String.join(", ", folder.distributions().stream().map(d -> d.getFileName().toString()).toList()));
+            folder.skipped().forEach(s -> getLog().info("  skipped " + s));
+            out.addAll(folder.distributions());
+        }
+        if (out.isEmpty()) {
+            throw new MojoExecutionException("-Dwso2-ports.home names no distribution");
+        }
+        return out;
     }
 
     /** A distribution checked alone: its runtimes are the instances, nothing is planned. */

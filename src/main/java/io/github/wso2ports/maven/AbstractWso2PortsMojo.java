@@ -39,7 +39,9 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
 
     /**
      * A distribution to work on instead of the configured instances: the home folder of an unpacked WSO2
-     * distribution (check also reads a distribution .zip). Default: the instances, or else the current folder.
+     * distribution (check also reads a distribution .zip). check, report and plan also take a folder of distributions
+     * (each one directly in it an instance on this host) or a comma-separated list of homes. Default: the instances,
+     * or else the current folder.
      */
     @Parameter(property = "wso2-ports.home")
     protected String home;

@@ -1,10 +1,13 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.distribution.HostFolder;
+
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +75,21 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
                 throw new MojoFailureException("-Dwso2-ports.home and -Dwso2-ports.instance both say which distribution "
                         + "to change: give one of them");
             }
+            if (home.contains(",")) {
+                throw new MojoFailureException("-Dwso2-ports.home names several distributions; apply sets the offset of "
+                        + "one: name it alone (mvn wso2-ports:plan -Dwso2-ports.write sets the offsets of several)");
+            }
             Path dir = typed(home, "-Dwso2-ports.home");
+            if (Files.isDirectory(dir) && !HostFolder.isDistribution(dir)) {
+                List<Path> in = HostFolder.scan(dir).distributions();
+                if (!in.isEmpty()) {
+                    String shown = display(dir).isEmpty() ? "." : display(dir);
+                    throw new MojoFailureException(shown + " holds " + in.size() + " distributions ("
+                            + String.join(", ", in.stream().map(p -> p.getFileName().toString()).toList())
+                            + "); apply sets the offset of one: -Dwso2-ports.home=" + display(in.get(0))
+                            + ", for example (mvn wso2-ports:plan -Dwso2-ports.write sets the offsets of them all)");
+                }
+            }
             return List.of(new OffsetWriter.Target(null, name(dir), dir, runtime, offset, "-Doffset", null));
         }
         if (!hasInstances()) {

@@ -113,13 +113,16 @@ public class PlanMojo extends AbstractEstateMojo {
             Instance configured = hasInstances() && home == null ? instances.stream()
                     .filter(i -> id.equals(i.getId())).findFirst().orElse(null) : null;
             String offset = String.valueOf(r.planned());
+            // the row's own runtime when a multi-runtime distribution was read as one instance per runtime
+            String runtime = r.instance().secondaryRuntime() ? r.instance().config().runtime().name() : null;
             if (configured != null) {
-                targets.add(new OffsetWriter.Target(id, id, typed(configured.getHome(), "<home> of " + id),
-                        configured.getRuntime(), offset,
-                        "the plan", configured.getProduct()));
+                targets.add(new OffsetWriter.Target(id, r.instance().id(), typed(configured.getHome(), "<home> of " + id),
+                        configured.getRuntime() != null ? configured.getRuntime() : runtime, offset, "the plan",
+                        configured.getProduct()));
             } else {
-                Path dir = home != null ? typed(home, "-Dwso2-ports.home") : basedir.toPath();
-                targets.add(new OffsetWriter.Target(null, ApplyMojo.name(dir), dir, null, offset, "the plan", null));
+                // a distribution given alone, or one of a host folder or list
+                targets.add(new OffsetWriter.Target(null, r.instance().id(), homes.getOrDefault(id, basedir.toPath()),
+                        runtime, offset, "the plan", null));
             }
         }
         return targets;

@@ -169,6 +169,22 @@ class ApplyMojoTest {
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
+    void aFolderOfDistributionsOrAListIsRefusedApplySetsOne(ApplyMojo mojo) throws Exception {
+        byte[] before = am.read(CARBON);
+        configure(mojo, Map.of("home", "dist", "offset", "3"));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("dist holds 2 distributions (wso2am-2.6.0, wso2is-5.11.0); apply sets the offset of one: "
+                + "-Dwso2-ports.home=dist/wso2am-2.6.0, for example (mvn wso2-ports:plan -Dwso2-ports.write sets the "
+                + "offsets of them all)", e.getMessage());
+        setVariableValueToObject(mojo, "home", "dist/wso2am-2.6.0,dist/wso2is-5.11.0");
+        e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("-Dwso2-ports.home names several distributions; apply sets the offset of "
+                + "one"), e.getMessage());
+        assertArrayEquals(before, am.read(CARBON));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
     void warnsWhatKeepsTheNewOffsetFromTakingEffect(ApplyMojo mojo) throws Exception {
         try (JavaProcess server = JavaProcess.start("-Dcarbon.home=" + am.home().toAbsolutePath())) {
             am.file("bin/wso2server.sh", "#!/bin/sh\njava -DportOffset=5 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n")
