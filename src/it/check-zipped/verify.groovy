@@ -1,13 +1,11 @@
 // The same findings as from the folders, located inside the archives; nothing is unpacked.
 // the console aligns findings in columns: compare with blanks squeezed
 def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
-assert log.contains('[ERROR] localhost tcp/9443 clash: node1/integrator (HTTPS servlet transport (management console), '
-        + 'dist/node1/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml:54) <-> node2/integrator (HTTPS servlet transport (management '
-        + 'console), catalog default: no dist/node2/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml)')
-assert log.contains('[ERROR] app2 tcp/9443 clash: apim (HTTPS servlet transport (management console), '
-        + 'dist/wso2am-2.6.0.zip!/repository/conf/tomcat/catalina-server.xml:54) <-> is (HTTPS servlet transport (management '
-        + 'console), catalog default: no dist/wso2is-5.7.0.zip!/repository/conf/tomcat/catalina-server.xml)')
-assert log.contains('[ERROR] app2 offset: is (port offset, dist/wso2is-5.7.0.zip!/repository/conf/carbon.xml:127): '
+assert log.contains('[ERROR] localhost tcp/9443 clash: node1/integrator dist/node1/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml:54 '
+        + '<-> node2/integrator catalog default: no dist/node2/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml')
+assert log.contains('[ERROR] app2 tcp/9443 clash: apim dist/wso2am-2.6.0.zip!/repository/conf/tomcat/catalina-server.xml:54 '
+        + '<-> is catalog default: no dist/wso2is-5.7.0.zip!/repository/conf/tomcat/catalina-server.xml')
+assert log.contains('[ERROR] app2 offset: is dist/wso2is-5.7.0.zip!/repository/conf/carbon.xml:127: '
         + 'planned at offset 1, but the files say 0; fix: mvn wso2-ports:apply -Dwso2-ports.instance=is')
 // the same 33 clashes as the folders on localhost, the same 5 as the folders on app2, and the offset
 assert log.any { it.startsWith('[ERROR] wso2-ports:check: 33 errors, 0 warnings (clash 32, offset 1) in 8 instances on 2 hosts') }

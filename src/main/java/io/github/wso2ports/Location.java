@@ -23,8 +23,10 @@ public record Location(String file, int line) {
         return new Location(file, newLine);
     }
 
+    /** "." (a distribution run in its own home) reads as "the current folder" in messages, never as a bare ".:". */
     @Override
     public String toString() {
-        return line > 0 ? file + ":" + line : file;
+        String shown = file.equals(".") ? "the current folder" : file;
+        return line > 0 ? shown + ":" + line : shown;
     }
 }

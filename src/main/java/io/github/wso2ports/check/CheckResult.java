@@ -75,6 +75,11 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
 
     /** {@code wso2-ports:check: 2 errors, 1 warning (clash 2, ephemeral 1), 1 suppressed in 5 instances on 2 hosts} */
     public String summary() {
+        return summary("wso2-ports:check");
+    }
+
+    /** The summary, led by the goal that reports it ({@code wso2-ports:report}). */
+    public String summary(String goal) {
         Map<String, Long> byKind = new TreeMap<>(findings.stream().filter(f -> !f.isSuppressed())
                 .filter(f -> f.severity() == Severity.ERROR || f.severity() == Severity.WARNING)
                 .collect(Collectors.groupingBy(f -> f.kind().label(), Collectors.counting())));
@@ -84,7 +89,7 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
         long w = warnings();
         long s = suppressed();
         int hosts = hosts().size();
-        return "wso2-ports:check: " + e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning" : " warnings")
+        return goal + ": " + e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning" : " warnings")
                 + kinds + (s > 0 ? ", " + s + " suppressed" : "") + " in " + instances.size()
                 + (instances.size() == 1 ? " instance" : " instances") + " on " + hosts + (hosts == 1 ? " host" : " hosts");
     }

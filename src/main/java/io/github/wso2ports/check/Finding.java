@@ -60,6 +60,14 @@ public record Finding(FindingKind kind, Severity severity, String host, String p
      * findings lines up; widths of 0 give the plain form.
      */
     public String describe(int hostWidth, int portWidth, int kindWidth) {
+        return describe(hostWidth, portWidth, kindWidth, false);
+    }
+
+    /**
+     * As {@link #describe(int, int, int)}; {@code brief} leaves out what listens on the port (the purposes go to the
+     * verbose output and the reports), so a line names the port, the owners and their files and lines.
+     */
+    public String describe(int hostWidth, int portWidth, int kindWidth, boolean brief) {
         StringBuilder sb = new StringBuilder();
         pad(sb, host, hostWidth).append(' ');
         if (port != 0 || portWidth > 0) {
@@ -67,7 +75,9 @@ public record Finding(FindingKind kind, Severity severity, String host, String p
         }
         pad(sb, kind.label() + ":", kindWidth == 0 ? 0 : kindWidth + 1).append(' ');
         for (int i = 0; i < owners.size(); i++) {
-            sb.append(i == 0 ? "" : " <-> ").append(owners.get(i).describe());
+            // a link's owners say which URL points where: that stays, even brief
+            boolean shortOwner = brief && kind != FindingKind.LINK;
+            sb.append(i == 0 ? "" : " <-> ").append(shortOwner ? owners.get(i).brief() : owners.get(i).describe());
         }
         if (message != null) {
             sb.append(owners.isEmpty() ? "" : ": ").append(message);

@@ -17,6 +17,12 @@ public record Owner(String name, String purpose, String where, Location location
         this(name, purpose, where, location, null);
     }
 
+    /** The owner and where it holds the port, without what listens there: a console line that fits a terminal. */
+    public String brief() {
+        // a file and line says where; without a line (a default, a reservation) the provenance says why
+        return name + " " + (location != null && location.line() > 0 ? location.toString() : where);
+    }
+
     public String describe() {
         return name + " (" + (purpose == null ? "" : purpose + ", ") + (bindAddress == null ? "" : "bound to "
                 + bindAddress + ", ") + where + ")";

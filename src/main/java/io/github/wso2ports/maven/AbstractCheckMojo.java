@@ -101,7 +101,7 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
         int portWidth = result.findings().stream().mapToInt(f -> f.portColumn().length()).max().orElse(0);
         int kindWidth = result.findings().stream().mapToInt(f -> f.kind().label().length()).max().orElse(0);
         for (Finding f : result.findings()) {
-            String line = f.describe(hostWidth, portWidth, kindWidth);
+            String line = f.describe(hostWidth, portWidth, kindWidth, !verbose);
             if (f.isSuppressed()) {
                 getLog().info("suppressed " + line + " [" + f.suppression().reason() + ", " + f.suppression().location()
                         + "]");

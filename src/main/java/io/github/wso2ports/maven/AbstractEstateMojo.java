@@ -152,7 +152,15 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
                         pomLabel() + " <jvmArgs> of " + i.getId()));
             }
         } else if (!hasPom()) {
-            specs.add(spec(basedir.toPath()));
+            try {
+                requireNotInsideADistribution(basedir.toPath());
+            } catch (org.apache.maven.plugin.MojoFailureException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+            // the current folder: a distribution, or a folder of them
+            for (Path h : homes(basedir.getAbsolutePath())) {
+                specs.add(spec(h));
+            }
         } else {
             throw new MojoExecutionException("no <instances> configured: list the WSO2 instances of the estate in the "
                     + "plugin's <configuration>, or point -Dwso2-ports.home at a distribution");

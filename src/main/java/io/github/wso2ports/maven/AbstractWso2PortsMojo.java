@@ -4,6 +4,7 @@ import io.github.wso2ports.PropertyCheck;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.FolderSource;
+import io.github.wso2ports.distribution.HostFolder;
 
 import org.apache.commons.io.FilenameUtils;
 import org.apache.maven.plugin.AbstractMojo;
@@ -185,6 +186,26 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
             return p.toString();
         }
         return FilenameUtils.separatorsToUnix(base.relativize(p).toString());
+    }
+
+    /**
+     * Refuses the current folder when it is not a distribution's home but a folder inside one (run in
+     * repository/conf), naming the home to run in instead.
+     */
+    protected void requireNotInsideADistribution(Path dir) throws MojoFailureException {
+        Path d = dir.toAbsolutePath().normalize();
+        if (HostFolder.isDistribution(d)) {
+            return;
+        }
+        Path up = d.getParent();
+        for (int i = 0; i < 4 && up != null; i++, up = up.getParent()) {
+            if (HostFolder.isDistribution(up)) {
+                String shown = display(up);
+                throw new MojoFailureException("the current folder is not the home of a distribution but inside one: "
+                        + shown + " (" + up.getFileName() + "); run in it, or point -Dwso2-ports.home=" + shown
+                        + " at it");
+            }
+        }
     }
 
     /** A distribution folder to write to; an archive is refused, since nothing here ever edits one. */

@@ -94,6 +94,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
         }
         if (!hasInstances()) {
             requireOffset();
+            requireNotInsideADistribution(basedir.toPath());
             return List.of(new OffsetWriter.Target(null, name(basedir.toPath()), basedir.toPath(), runtime, offset,
                     "-Doffset", null));
         }

@@ -3,6 +3,7 @@ package io.github.wso2ports.maven;
 import io.github.wso2ports.check.CheckCache;
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.EstateReader;
+import io.github.wso2ports.check.FindingKind;
 import io.github.wso2ports.check.InputRecord;
 
 import org.apache.maven.plugin.MojoExecutionException;
@@ -80,7 +81,7 @@ public class CheckMojo extends AbstractCheckMojo {
                     }
                 }
                 properties = exportProperties(result);
-                failure = result.fails() ? result.summary() : null;
+                failure = result.fails() ? result.summary() + nextStep(result) : null;
                 took(started);
                 if (getLog().isDebugEnabled()) {
                     getLog().debug("  reading " + readMillis + " ms, detecting " + detectMillis + " ms, printing and "
@@ -101,6 +102,25 @@ public class CheckMojo extends AbstractCheckMojo {
         if (failure != null) {
             throw new MojoFailureException(failure);
         }
+    }
+
+    /**
+     * What to run when instances clash with each other or with reserved ports: plan finds the smallest offsets that
+     * separate them (and prints the pom's <offset> lines, or writes them).
+     */
+    private String nextStep(CheckResult result) {
+        boolean clashes = result.findings().stream().anyMatch(f -> f.fails(failOnWarning)
+                && (f.kind() == FindingKind.CLASH || f.kind() == FindingKind.RESERVED));
+        if (!clashes) {
+            return "";
+        }
+        if (hasInstances() && home == null) {
+            return "; to separate them, run mvn wso2-ports:plan: it prints the <offset> of each instance to put in the "
+                    + "pom (-Dwso2-ports.write writes them into the distributions)";
+        }
+        String where = home == null ? "" : " -Dwso2-ports.home=" + (home.contains(" ") ? "\"" + home + "\"" : home);
+        return "; to separate them, run mvn wso2-ports:plan" + where + " (add -Dwso2-ports.write to write the offsets "
+                + "it plans)";
     }
 
     private void took(long started) {

@@ -58,13 +58,21 @@ public class PlanMojo extends AbstractEstateMojo {
             free.forEach(r -> getLog().info("  " + r.instance().configuredId() + ": <offset>" + r.planned()
                     + "</offset>"));
         }
+        long errorsLeft = 0;
         for (Finding f : plan.remaining()) {
-            String line = "after this plan, check still reports " + f.describe();
+            String line = "after this plan, check still reports " + f.describe(0, 0, 0, true);
             if (f.severity() == Severity.ERROR) {
                 getLog().error(line);
+                errorsLeft++;
             } else {
                 getLog().warn(line);
             }
+        }
+        if (errorsLeft > 0) {
+            // a plan that leaves the build failing is no plan to write
+            throw new MojoFailureException("wso2-ports:plan: after this plan, check would still report " + errorsLeft
+                    + (errorsLeft == 1 ? " error" : " errors") + " (see above), which no offset of the free instances "
+                    + "fixes; nothing was written");
         }
         List<OffsetPlan.Row> changes = free.stream().filter(OffsetPlan.Row::changes).toList();
         if (changes.isEmpty()) {

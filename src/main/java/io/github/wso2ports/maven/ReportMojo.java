@@ -41,7 +41,7 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
         CheckResult result = runCheck();
         log(result);
         writeReports(result);
-        getLog().info(result.summary() + " (report only: the build does not fail on findings)");
+        getLog().info(result.summary("wso2-ports:report") + " (report only: the build does not fail on findings)");
     }
 
     @Override
@@ -71,7 +71,7 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
         sink.text("WSO2 ports");
         sink.sectionTitle1_();
         sink.paragraph();
-        sink.text(result.summary().replace("wso2-ports:check: ", ""));
+        sink.text(result.summary("").substring(2));
         sink.paragraph_();
         sink.section2();
         sink.sectionTitle2();

@@ -386,6 +386,9 @@ public final class Oracle {
             SAXParser p = f.newSAXParser();
             p.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             p.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // Axiom/Woodstox set no depth limit; JDK 24+ default jdk.xml.maxElementDepth to 100 (depths past 1000 are
+            // Unsure above)
+            p.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "0");
             return p;
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new SAXException(e);
