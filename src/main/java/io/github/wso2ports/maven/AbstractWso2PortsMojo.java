@@ -193,18 +193,20 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
      * repository/conf), naming the home to run in instead.
      */
     protected void requireNotInsideADistribution(Path dir) throws MojoFailureException {
+        // the ancestors first: repository/ (conf/carbon.xml) or EI's wso2/broker/ look like a distribution themselves
         Path d = dir.toAbsolutePath().normalize();
-        if (HostFolder.isDistribution(d)) {
-            return;
-        }
+        Path outermost = null;
         Path up = d.getParent();
         for (int i = 0; i < 4 && up != null; i++, up = up.getParent()) {
             if (HostFolder.isDistribution(up)) {
-                String shown = display(up);
-                throw new MojoFailureException("the current folder is not the home of a distribution but inside one: "
-                        + shown + " (" + up.getFileName() + "); run in it, or point -Dwso2-ports.home=" + shown
-                        + " at it");
+                outermost = up;
             }
+        }
+        if (outermost != null) {
+            String shown = display(outermost);
+            throw new MojoFailureException("the current folder is not the home of a distribution but inside one: "
+                    + shown + " (" + outermost.getFileName() + "); run in it, or point -Dwso2-ports.home=" + shown
+                    + " at it");
         }
     }
 

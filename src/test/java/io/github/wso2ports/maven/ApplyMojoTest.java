@@ -185,6 +185,17 @@ class ApplyMojoTest {
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
+    void runInsideADistributionItNamesTheHomeToRunIn(ApplyMojo mojo) throws Exception {
+        byte[] before = am.read(CARBON);
+        configure(mojo, Map.of("offset", "3", "basedir", am.home().resolve("repository/conf").toFile()));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("the current folder is not the home of a distribution but inside one: ../.. (wso2am-2.6.0); run in "
+                + "it, or point -Dwso2-ports.home=../.. at it", e.getMessage());
+        assertArrayEquals(before, am.read(CARBON));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
     void warnsWhatKeepsTheNewOffsetFromTakingEffect(ApplyMojo mojo) throws Exception {
         try (JavaProcess server = JavaProcess.start("-Dcarbon.home=" + am.home().toAbsolutePath())) {
             am.file("bin/wso2server.sh", "#!/bin/sh\njava -DportOffset=5 org.wso2.carbon.bootstrap.Bootstrap \"$@\"\n")

@@ -111,6 +111,29 @@ class PlanMojoTest {
 
     @Test
     @InjectMojo(goal = "plan", pom = POM)
+    void aPlanThatLeavesErrorsFailsAndWritesNothing(PlanMojo mojo) throws Exception {
+        // API Manager's key manager URL points at 9444; Identity Server is pinned at offset 2 (9445): no offset fixes it
+        Path amHome = io.github.wso2ports.testing.Corpus.copy("wso2am-4.7.0", temp.resolve("real"));
+        Path toml = amHome.resolve("repository/conf/deployment.toml");
+        String text = java.nio.file.Files.readString(toml);
+        String url = "#service_url = \"https://localhost:${mgt.transport.https.port}/services/\"";
+        assertTrue(text.contains(url));
+        java.nio.file.Files.writeString(toml, text.replace(url, "service_url = \"https://localhost:9444/services/\""));
+        Path isHome = io.github.wso2ports.testing.Corpus.copy("wso2is-7.3.0", temp.resolve("real"));
+        var before = Trees.snapshot(temp);
+        configure(mojo, Map.of("instances", List.of(instance("apim", Dist.at(amHome), null),
+                instance("km", Dist.at(isHome), "2")), "write", true));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("wso2-ports:plan: after this plan, check would still report 1 error (see above), which no offset of "
+                + "the free instances fixes; nothing was written", e.getMessage());
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[ERROR] after this plan, check still reports "
+                + "localhost tcp/9444 link: apim (key manager service URL https://localhost:9444, real/wso2am-4.7.0/")), log.text());
+        var after = Trees.snapshot(temp);
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    }
+
+    @Test
+    @InjectMojo(goal = "plan", pom = POM)
     void skipDoesNothing(PlanMojo mojo) throws Exception {
         configure(mojo, Map.of("skip", true)).execute();
         assertEquals(List.of("[INFO] Skipping wso2-ports:plan (wso2-ports.skip)"), log.lines());
