@@ -2,7 +2,7 @@
 // the console aligns findings in columns: compare with blanks squeezed
 def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
 assert log.contains('[ERROR] localhost tcp/9443 clash: node1/integrator dist/node1/wso2ei-6.1.1/conf/tomcat/catalina-server.xml:54 '
-        + '<-> node2/integrator catalog default: no dist/node2/wso2ei-6.1.1/conf/tomcat/catalina-server.xml')
+        + '<-> node2/integrator dist/node2/wso2ei-6.1.1/conf/tomcat/catalina-server.xml (default)')
 assert log.contains('[ERROR] localhost tcp/8280 clash: node1/integrator dist/node1/wso2ei-6.1.1/conf/axis2/axis2.xml:244 '
         + '<-> node2/integrator dist/node2/wso2ei-6.1.1/conf/axis2/axis2.xml:244')
 assert log.contains('[INFO] node1/broker on localhost: Enterprise Integrator 6.1.1, offset 3 '

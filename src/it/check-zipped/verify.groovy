@@ -2,9 +2,9 @@
 // the console aligns findings in columns: compare with blanks squeezed
 def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
 assert log.contains('[ERROR] localhost tcp/9443 clash: node1/integrator dist/node1/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml:54 '
-        + '<-> node2/integrator catalog default: no dist/node2/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml')
+        + '<-> node2/integrator dist/node2/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml (default)')
 assert log.contains('[ERROR] app2 tcp/9443 clash: apim dist/wso2am-2.6.0.zip!/repository/conf/tomcat/catalina-server.xml:54 '
-        + '<-> is catalog default: no dist/wso2is-5.7.0.zip!/repository/conf/tomcat/catalina-server.xml')
+        + '<-> is dist/wso2is-5.7.0.zip!/repository/conf/tomcat/catalina-server.xml (default)')
 assert log.contains('[ERROR] app2 offset: is dist/wso2is-5.7.0.zip!/repository/conf/carbon.xml:127: '
         + 'planned at offset 1, but the files say 0; fix: mvn wso2-ports:apply -Dwso2-ports.instance=is')
 // the same 33 clashes as the folders on localhost, the same 5 as the folders on app2, and the offset

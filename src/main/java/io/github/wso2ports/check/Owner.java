@@ -19,8 +19,11 @@ public record Owner(String name, String purpose, String where, Location location
 
     /** The owner and where it holds the port, without what listens there: a console line that fits a terminal. */
     public String brief() {
-        // a file and line says where; without a line (a default, a reservation) the provenance says why
-        return name + " " + (location != null && location.line() > 0 ? location.toString() : where);
+        // a file and line says where; a file without a line holds no value: the port is the product's default
+        if (location == null) {
+            return name + " " + where;
+        }
+        return name + " " + location + (location.line() > 0 ? "" : " (default)");
     }
 
     public String describe() {

@@ -71,8 +71,8 @@ class CheckMojoTest {
                 + "writes them into the distributions)", e.getMessage());
         // the port, both owners, their files and lines: what listens there is for -Dwso2-ports.verbose and the reports
         assertTrue(log.squeezed().contains("[ERROR] localhost tcp/9443 clash: apim dist/wso2am-2.6.0/repository/conf/"
-                + "tomcat/catalina-server.xml:7 <-> is catalog default: no dist/wso2is-5.7.0/repository/conf/tomcat/"
-                + "catalina-server.xml"), log.text());
+                + "tomcat/catalina-server.xml:7 <-> is dist/wso2is-5.7.0/repository/conf/tomcat/catalina-server.xml "
+                + "(default)"), log.text());
         assertTrue(log.squeezed().contains("[INFO] apim on localhost: API Manager 2.6.0, offset 0 "
                 + "(dist/wso2am-2.6.0/repository/conf/carbon.xml:8), 16 ports"), log.text());
     }
