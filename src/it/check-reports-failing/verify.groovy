@@ -22,14 +22,23 @@ assert ephemeral*.port.contains(13001L) || ephemeral*.port.contains(13001)
 
 def md = new File(reports, 'ports.md').text
 assert md.contains('## Host localhost') && md.contains('## Host app2')
-assert md.indexOf('## Findings') < md.indexOf('## Host ')
+assert md.indexOf('## Instances') < md.indexOf('## Findings') && md.indexOf('## Findings') < md.indexOf('## Host ')
+// the picture marks the clash on 9443 red, in both owners' rows
+def f = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+f.namespaceAware = true
+def circles = f.newDocumentBuilder().parse(new File(reports, 'ports.svg')).documentElement
+        .getElementsByTagNameNS('http://www.w3.org/2000/svg', 'circle')
+def red = (0..<circles.length).collect { circles.item(it) }.findAll { it.getAttribute('fill') == '#c00000' }
+        .collect { it.textContent }
+assert red.contains('apim: tcp/9443 HTTPS servlet transport (management console) (clash)')
+assert red.contains('is: tcp/9443 HTTPS servlet transport (management console) (clash)')
 
 def sarif = new JsonSlurper().parse(new File(reports, 'wso2-ports.sarif'))
 assert sarif.version == '2.1.0'
 assert sarif.runs[0].results.size() == json.findings.size()
 
 // a second run gives byte-identical reports
-['ports.json', 'ports.md', 'wso2-ports.sarif'].each { name ->
+['ports.json', 'ports.md', 'ports.svg', 'wso2-ports.sarif'].each { name ->
     assert new File(basedir, "target/second-run/${name}").bytes == new File(reports, name).bytes : name
 }
 def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }

@@ -7,6 +7,7 @@ import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.Severity;
 import io.github.wso2ports.ports.BindAddress;
 import io.github.wso2ports.report.PortRow;
+import io.github.wso2ports.report.ReportFiles;
 
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -103,6 +104,14 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
             sink.tableRows_();
             sink.table_();
         }
+        sink.section2_();
+        // the picture before the tables: each host's ports at a glance, clashes in red (ports.svg, inline)
+        sink.section2();
+        sink.sectionTitle2();
+        sink.text("Port map");
+        sink.sectionTitle2_();
+        String svg = ReportFiles.svg(result);
+        sink.rawText(svg.substring(svg.indexOf("<svg")));
         sink.section2_();
         List<PortRow> rows = PortRow.of(result);
         for (String host : result.hosts()) {

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes the three report files. Their bytes depend on the estate alone: no timestamps, no absolute paths (paths
+ * Writes the report files. Their bytes depend on the estate alone: no timestamps, no absolute paths (paths
  * are shown relative to the project), LF line ends on every platform, fixed field order and sorted content.
  */
 public final class ReportFiles {
@@ -30,13 +30,14 @@ public final class ReportFiles {
     public static final String JSON = "ports.json";
     public static final String MARKDOWN = "ports.md";
     public static final String SARIF = "wso2-ports.sarif";
+    public static final String SVG = "ports.svg";
 
     private ReportFiles() {
     }
 
     /**
-     * Writes ports.json, ports.md and wso2-ports.sarif into {@code dir}, each streamed straight to its file and the
-     * three at once (a 1,000-instance estate makes some 35 MB of them); returns their paths.
+     * Writes ports.json, ports.md, ports.svg and wso2-ports.sarif into {@code dir}, each streamed straight to its file
+     * and all at once (a 1,000-instance estate makes some 35 MB of them); returns their paths.
      */
     public static List<Path> write(Path dir, CheckResult result, String toolVersion) {
         try {
@@ -47,6 +48,7 @@ public final class ReportFiles {
         Map<Path, Body> reports = new LinkedHashMap<>();
         reports.put(dir.resolve(JSON), out -> json(result, out));
         reports.put(dir.resolve(MARKDOWN), out -> MarkdownReport.write(result, toolVersion, out));
+        reports.put(dir.resolve(SVG), out -> SvgReport.write(result, out));
         reports.put(dir.resolve(SARIF), out -> sarif(result, toolVersion, out));
         // each writer keeps its failure, so none is still writing when the build hears of one
         Map<Path, Exception> failed = new ConcurrentHashMap<>();
@@ -78,6 +80,10 @@ public final class ReportFiles {
 
     public static String json(CheckResult result) {
         return render(out -> json(result, out));
+    }
+
+    public static String svg(CheckResult result) {
+        return render(out -> SvgReport.write(result, out));
     }
 
     public static String sarif(CheckResult result, String toolVersion) {

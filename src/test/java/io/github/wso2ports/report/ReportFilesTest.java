@@ -102,11 +102,9 @@ class ReportFilesTest {
         assertEquals("10.0.0.1", owners.get(0).get("bindAddress").asText());
         assertFalse(owners.get(1).has("bindAddress"), "absent for a listener on every address");
         String md = ReportFiles.markdown(r, "1.2.3");
-        assertTrue(md.contains("| Port | Protocol | Instance | Purpose | Offset rule | Base | Source | Bind address |"), md);
-        assertTrue(md.contains("| 9443 | tcp | a | HTTPS servlet transport (management console) | moves with the offset "
-                + "| 9443 | a/conf/x.xml:54 | 10.0.0.1 |"), md);
-        assertTrue(md.contains("| 9443 | tcp | b | HTTPS servlet transport (management console) | moves with the offset "
-                + "| 9443 | b/conf/x.xml:55 | any |"), md);
+        assertTrue(md.contains("| Port | Protocol | Instance | Purpose | Bind address |"), md);
+        assertTrue(md.contains("| 9443 | tcp | a | HTTPS servlet transport (management console) | 10.0.0.1 |"), md);
+        assertTrue(md.contains("| 9443 | tcp | b | HTTPS servlet transport (management console) | any |"), md);
     }
 
     @Test
@@ -155,18 +153,53 @@ class ReportFilesTest {
     }
 
     @Test
-    void theMarkdownHasFindingsFirstThenOneTablePerHostAndTheOutboundPorts() {
+    void theMarkdownHasTheInstancesTheFindingsATablePerHostTheOutboundPortsThenTheSources() {
         String md = ReportFiles.markdown(estate(), "1.2.3");
+        int instances = md.indexOf("## Instances");
         int findings = md.indexOf("## Findings");
         int app1 = md.indexOf("## Host app1");
         int app2 = md.indexOf("## Host app2");
         int outbound = md.indexOf("## Outbound only");
-        assertTrue(findings > 0 && findings < app1 && app1 < app2 && app2 < outbound, md);
-        assertTrue(md.contains("| 9443 | tcp | node1 | HTTPS servlet transport (management console) | moves with the offset "
-                + "| 9443 | node1/conf/x.xml:54 |"), md);
+        int sources = md.indexOf("## Where each port comes from");
+        assertTrue(instances > 0 && instances < findings && findings < app1 && app1 < app2 && app2 < outbound
+                && outbound < sources, md);
+        assertTrue(md.contains("| Instance | Host | Product | Version | Offset | Offset from | Listening ports |"), md);
+        assertTrue(md.contains("| 9443 | tcp | node1 | HTTPS servlet transport (management console) | any |"), md);
+        assertTrue(md.contains("| app1 | 9443 | node1 | moves with the offset | 9443 | node1/conf/x.xml:54 |"), md);
         assertTrue(md.contains("| app2 | 5228 | tcp | emm | Firebase/Google Cloud Messaging"), md);
         assertFalse(md.substring(app2, outbound).contains("5228"), "outbound ports are not listeners");
         assertTrue(md.contains("| suppressed warning | app2 tcp/40000 ephemeral: "), md);
+    }
+
+    @Test
+    void theSvgDrawsEachHostsPortsAndMarksTheClashes() throws Exception {
+        String svg = ReportFiles.svg(estate());
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+        org.w3c.dom.Element root = doc.getDocumentElement();
+        assertEquals("svg", root.getLocalName());
+        assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+        org.w3c.dom.NodeList circles = root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle");
+        long listening = PortRow.of(estate()).stream().filter(r -> !r.outbound()).count();
+        assertEquals(listening, circles.getLength(), "a dot per listening port");
+        List<String> red = new java.util.ArrayList<>();
+        List<String> titles = new java.util.ArrayList<>();
+        for (int i = 0; i < circles.getLength(); i++) {
+            org.w3c.dom.Element c = (org.w3c.dom.Element) circles.item(i);
+            String title = c.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0).getTextContent();
+            titles.add(title);
+            if (c.getAttribute("fill").equals("#c00000")) {
+                red.add(title);
+            }
+        }
+        // node1 and node2 clash on 9443 on app1: both dots red, said in their titles
+        assertTrue(red.contains("node1: tcp/9443 HTTPS servlet transport (management console) (clash)"), red.toString());
+        assertTrue(red.contains("node2: tcp/9443 HTTPS servlet transport (management console) (clash)"), red.toString());
+        assertTrue(red.stream().allMatch(t -> t.endsWith("(clash)")), red.toString());
+        assertTrue(titles.stream().anyMatch(t -> !t.endsWith("(clash)")), "ports without a clash are not red");
+        assertTrue(svg.contains(">Host app1<") && svg.contains(">Host app2<"), svg);
+        assertEquals(svg, ReportFiles.svg(estate()), "deterministic");
     }
 
     @Test
