@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the invoker ITs and the examples under every Maven a user runs: the oldest supported (3.6.3), the wrapper's
-# (3.9.x, already covered by the main build) and Maven 4 (the newest served on Maven Central: 4.0.0-rc-4).
+# (3.9.16, already covered by the main build), the newest 3.10 served (3.10.0: 3.10.1 and 3.10.2 are listed in the
+# metadata but their distributions are not served) and Maven 4 (4.0.0-rc-4 until 4.0.0 final is served).
 # Each Maven distribution is fetched from Maven Central once, into target/mavens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ $# -gt 0 ]; then versions=("$@"); else versions=(3.6.3 4.0.0-rc-4); fi
+if [ $# -gt 0 ]; then versions=("$@"); else versions=(3.6.3 3.10.0 4.0.0-rc-4); fi
 dest="$PWD/target/mavens"
 mkdir -p "$dest"
 

@@ -1,6 +1,5 @@
 package io.github.wso2ports.testing;
 
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -14,9 +13,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The shared corpus of real WSO2 config files ({@code ../shared/corpus}, or {@code -Dwso2ports.corpus=DIR}).
- * It is never copied into this repository. When it is missing, tests that need it fail and say so, unless
- * {@code -Dwso2ports.corpus=skip} asks to skip them (reported as skipped, never as passed).
+ * The shared corpus of real WSO2 config files ({@code ../shared/corpus}, or {@code -Dwso2ports.corpus=DIR}): config
+ * files of real WSO2 distributions and deployments, with their provenance in its MANIFEST.tsv. It is never copied into
+ * this repository, so a clone without it still builds: the tests that need it are skipped (reported as skipped, never
+ * as passed), and one line says why and how to point at a corpus. {@code -Dwso2ports.corpus=skip} skips them on
+ * purpose.
  */
 public final class Corpus {
 
@@ -40,14 +41,19 @@ public final class Corpus {
     private Corpus() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean SAID = new java.util.concurrent.atomic.AtomicBoolean();
+
     public static Path root() {
         String configured = System.getProperty("wso2ports.corpus", "../shared/corpus");
         Assumptions.assumeFalse("skip".equals(configured), "corpus tests skipped (-Dwso2ports.corpus=skip)");
         Path root = Paths.get(configured).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("files"))) {
-            Assertions.fail("The WSO2 config corpus is not at " + root + " (expected " + root.resolve("files")
-                    + "). Put it there, point -Dwso2ports.corpus=DIR at it, or run with -Dwso2ports.corpus=skip "
-                    + "to skip the tests that need it.");
+            String why = "no WSO2 config corpus at " + root + ": the tests that need real WSO2 files are skipped; "
+                    + "point -Dwso2ports.corpus=DIR at a corpus (a folder with files/<distribution>/..., see the README)";
+            if (SAID.compareAndSet(false, true)) {
+                System.err.println("[wso2-ports tests] " + why);
+            }
+            Assumptions.abort(why);
         }
         return root;
     }
