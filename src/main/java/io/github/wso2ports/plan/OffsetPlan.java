@@ -28,7 +28,9 @@ public record OffsetPlan(List<Row> rows, List<String> blockers, List<Finding> re
         /** {@code -DportOffset} in a start script or {@code <jvmArgs>} decides it; the files do not. */
         START_ARGUMENT("start argument"),
         /** A Carbon 5 runtime, whose offset does not move its listeners. */
-        CARBON5("Carbon 5");
+        CARBON5("Carbon 5"),
+        /** A release zip, read in place and never written: it keeps the offset it ships with. */
+        ARCHIVE("zip");
 
         private final String label;
 

@@ -140,6 +140,10 @@ public final class OffsetPlanner {
         if (i.config().startOffset()) {
             return OffsetPlan.Status.START_ARGUMENT;
         }
+        // a source without files on disk is an archive, which nothing here writes
+        if (i.config().distribution().source().path(i.config().runtime().offsetFile()) == null) {
+            return OffsetPlan.Status.ARCHIVE;
+        }
         if (!RuntimeConfig.listenersTheOffsetLeaves(i.config().runtime(), i.config().ports()).isEmpty()) {
             return OffsetPlan.Status.CARBON5;
         }
@@ -155,6 +159,8 @@ public final class OffsetPlanner {
             case START_ARGUMENT -> i.config().offsetSource();
             case CARBON5 -> "its offset does not move its HTTP listeners (" + RuntimeConfig.listenersTheOffsetLeaves(
                     i.config().runtime(), i.config().ports()).get(0).stays() + "), so it is not planned";
+            case ARCHIVE -> "a release zip keeps the offset it ships with (" + i.config().offsetSource() + "); unpack it "
+                    + "to plan it";
         };
     }
 

@@ -95,6 +95,22 @@ class PlanMojoTest {
 
     @Test
     @InjectMojo(goal = "plan", pom = POM)
+    void aHostFolderIsPlannedAroundItsZipsWhichNothingWrites(PlanMojo mojo) throws Exception {
+        // a host's folder: API Manager unpacked, Identity Server as its release zip, both at offset 0
+        io.github.wso2ports.testing.Zips.zip(is.home(), temp.resolve("dist/wso2is-5.7.0.zip"));
+        org.apache.commons.io.file.PathUtils.deleteDirectory(is.home());
+        org.apache.commons.io.file.PathUtils.deleteDirectory(esb.home());
+        byte[] zip = java.nio.file.Files.readAllBytes(temp.resolve("dist/wso2is-5.7.0.zip"));
+        configure(mojo, Map.of("home", "dist", "write", true)).execute();
+        assertTrue(log.lines().contains("[INFO] dist holds 2 distributions: wso2am-2.6.0, wso2is-5.7.0.zip"), log.text());
+        assertTrue(log.squeezed().stream().anyMatch(l -> l.startsWith("[INFO] wso2is-5.7.0 localhost 0 0 0 zip: a release "
+                + "zip keeps the offset it ships with")), log.text());
+        assertEquals(Samples.carbonXml(1), am.text(CARBON), "the unpacked one moves around the zip");
+        assertArrayEquals(zip, java.nio.file.Files.readAllBytes(temp.resolve("dist/wso2is-5.7.0.zip")));
+    }
+
+    @Test
+    @InjectMojo(goal = "plan", pom = POM)
     void noPlanFailsAndSaysWhatBlocks(PlanMojo mojo) throws Exception {
         var before = Trees.snapshot(temp);
         configure(mojo, Map.of("instances", List.of(instance("apim", am, "0"), instance("is", is, "0")),
