@@ -14,17 +14,16 @@ import java.util.function.BiFunction;
  * file one time however many readers need it, and apply checks the ports, plans the edit and later makes sure the file
  * is unchanged from one read of it.
  */
-public final class CachingSource implements DistributionSource {
+public final class CachingSource extends ForwardingSource {
 
     private record Read(byte[] bytes, String stamp) {
     }
 
-    private final DistributionSource source;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
     private final Map<String, Object> parsed = new ConcurrentHashMap<>();
 
     public CachingSource(DistributionSource source) {
-        this.source = source;
+        super(source);
     }
 
     /** The distribution, reading through a cache. */
@@ -59,50 +58,5 @@ public final class CachingSource implements DistributionSource {
             known = first == null ? known : first;
         }
         return type.cast(known);
-    }
-
-    @Override
-    public String name() {
-        return source.name();
-    }
-
-    @Override
-    public boolean isFile(String relativePath) {
-        return source.isFile(relativePath);
-    }
-
-    @Override
-    public boolean isDirectory(String relativePath) {
-        return source.isDirectory(relativePath);
-    }
-
-    @Override
-    public boolean exists(String relativePath) {
-        return source.exists(relativePath);
-    }
-
-    @Override
-    public String brokenLink(String relativePath) {
-        return source.brokenLink(relativePath);
-    }
-
-    @Override
-    public List<String> list(String relativeFolder) {
-        return source.list(relativeFolder);
-    }
-
-    @Override
-    public Location homeLocation() {
-        return source.homeLocation();
-    }
-
-    @Override
-    public Location location(String relativePath) {
-        return source.location(relativePath);
-    }
-
-    @Override
-    public Path path(String relativePath) {
-        return source.path(relativePath);
     }
 }

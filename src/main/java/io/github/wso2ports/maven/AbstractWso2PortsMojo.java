@@ -1,7 +1,10 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Failed;
+import io.github.wso2ports.Printer;
 import io.github.wso2ports.PropertyCheck;
 import io.github.wso2ports.Unexpected;
+import io.github.wso2ports.UserPaths;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.FolderSource;
 import io.github.wso2ports.distribution.HostFolder;
@@ -13,19 +16,18 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** What every goal shares: the estate's instances, a home given on the command line, skip, and how paths show. */
 abstract class AbstractWso2PortsMojo extends AbstractMojo {
@@ -34,6 +36,8 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
      * The WSO2 instances of the estate: each with an {@code <id>}, a {@code <home>} (an unpacked distribution
      * folder, or for reading only its .zip), and optionally {@code <host>} (default localhost), a planned
      * {@code <offset>}, a {@code <runtime>} of a multi-runtime distribution and a {@code <product>}.
+     *
+     * @since 0.1.0
      */
     @Parameter
     protected List<Instance> instances;
@@ -43,11 +47,17 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
      * distribution (check also reads a distribution .zip). check, report and plan also take a folder of distributions
      * (each one directly in it an instance on this host) or a comma-separated list of homes. Default: the instances,
      * or else the current folder.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.home")
     protected String home;
 
-    /** Skip this goal. */
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "wso2-ports.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -65,17 +75,22 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
     protected File basedir;
 
     /**
-     * Runs the goal; a bug (an unexpected RuntimeException, a StackOverflowError, a failed assert) becomes one [ERROR]
-     * line naming the file being read and asking for a report, never a stack trace at the default log level.
+     * Runs the goal, and maps how it ends to the build's outcome, in this one place: a refusal
+     * ({@link Wso2PortsException.Kind#REFUSED}) fails the build, a setup that is broken is a build error, and a bug (an
+     * unexpected RuntimeException, a StackOverflowError, a failed assert) is one [ERROR] line naming the file being
+     * read and asking for a report, never a stack trace at the default log level.
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        refuseMistypedProperties();
         try {
+            refuseMistypedProperties();
+            if (skip) {
+                getLog().info("Skipping wso2-ports:" + goal() + " (wso2-ports.skip)");
+                return;
+            }
             run();
         } catch (Wso2PortsException e) {
-            getLog().error(e.describe());
-            throw new MojoFailureException("wso2-ports stopped (see the error above)");
+            fail(e.kind(), stopped(e));
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             getLog().error(Unexpected.problem(e, null).describe());
             throw new MojoExecutionException("wso2-ports stopped on an unexpected error (see the error above)", e);
@@ -84,11 +99,44 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         }
     }
 
+    /** Prints what stopped the goal, and returns the line the build ends with. */
+    protected String stopped(Wso2PortsException e) {
+        if (e instanceof Failed f) {
+            f.lines().forEach(getLog()::error);
+            return f.getMessage();
+        }
+        getLog().error(e.describe());
+        return "wso2-ports stopped (see the error above)";
+    }
+
+    private static void fail(Wso2PortsException.Kind kind, String message)
+            throws MojoExecutionException, MojoFailureException {
+        if (kind == Wso2PortsException.Kind.BROKEN) {
+            throw new MojoExecutionException(message);
+        }
+        throw new MojoFailureException(message);
+    }
+
+    /** The goal's name, as in {@code wso2-ports:check}. */
+    protected abstract String goal();
+
+    /** The Maven log, as the domain prints. */
+    protected Printer printer() {
+        Log log = getLog();
+        return (level, text) -> {
+            switch (level) {
+                case ERROR -> log.error(text);
+                case WARN -> log.warn(text);
+                default -> log.info(text);
+            }
+        };
+    }
+
     /**
      * Refuses, before anything is read or written, a wso2-ports.* property (from -D or the pom's properties) that no
      * goal of this plugin has, and a switch that is not true or false.
      */
-    private void refuseMistypedProperties() throws MojoFailureException {
+    private void refuseMistypedProperties() {
         if (plugin == null || plugin.getMojos() == null) {
             return; // no descriptor (a unit test): nothing to check against
         }
@@ -118,81 +166,43 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         given.sort(java.util.Comparator.comparing(PropertyCheck.Given::name));
         List<String> problems = PropertyCheck.problems(given, known);
         if (!problems.isEmpty()) {
-            problems.forEach(getLog()::error);
-            throw new MojoFailureException("wso2-ports refused " + (problems.size() == 1 ? "a mistyped setting"
+            throw Failed.after(Wso2PortsException.Kind.REFUSED, problems, "wso2-ports refused " + (problems.size() == 1 ? "a mistyped setting"
                     : problems.size() + " mistyped settings") + " (see above); nothing was read or written");
         }
     }
 
-    /** What the goal does. */
-    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+    /** What the goal does; it ends early by throwing a {@link Wso2PortsException}. */
+    protected abstract void run();
 
     protected boolean hasInstances() {
         return instances != null && !instances.isEmpty();
     }
 
-    /** Absolute paths the user typed that lie outside the project folder: shown absolute, as typed. */
-    private final List<Path> typedAbsolute = new CopyOnWriteArrayList<>();
+    private UserPaths paths;
 
-    /**
-     * A path parameter as the user typed it, resolved against the project (or current) folder; null when not given.
-     * Maven would resolve a File parameter itself and lose whether it was typed absolute, which messages keep.
-     *
-     * @param parameter how the parameter is named in messages
-     */
+    /** Paths as the user typed them and as messages show them, relative to the project (or current) folder. */
+    protected UserPaths paths() {
+        if (paths == null) {
+            paths = new UserPaths(basedir.toPath());
+        }
+        return paths;
+    }
+
+    /** @see UserPaths#typed */
     protected Path typed(String text, String parameter) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Path p;
-        try {
-            p = Path.of(text.strip());
-        } catch (InvalidPathException e) {
-            throw new Wso2PortsException(null, parameter + " '" + text + "' is not a path this system can use ("
-                    + e.getReason() + ")", "Fix " + parameter);
-        }
-        if (!p.isAbsolute()) {
-            return base().resolve(p).normalize();
-        }
-        Path absolute = p.normalize();
-        if (!absolute.startsWith(base())) {
-            typedAbsolute.add(absolute);
-        }
-        return absolute;
+        return paths().typed(text, parameter);
     }
 
-    private Path base() {
-        return basedir.toPath().toAbsolutePath().normalize();
-    }
-
-    /**
-     * A path as the user should see it: under an absolute path the user typed outside the project, absolute as typed;
-     * otherwise relative to the project (or current) folder, with {@code ..} when outside it. So a message holds an
-     * absolute path only where the user typed one (one inside the project, as {@code ${project.basedir}/dist} gives,
-     * shows relative), and absolute otherwise only across file-system roots.
-     */
+    /** @see UserPaths#display */
     protected String display(Path path) {
-        Path base = base();
-        Path p = path.toAbsolutePath().normalize();
-        if (p.equals(base)) {
-            return "";
-        }
-        for (Path root : typedAbsolute) {
-            if (p.startsWith(root)) {
-                return FilenameUtils.separatorsToUnix(p.toString());
-            }
-        }
-        if (base.getRoot() == null || !base.getRoot().equals(p.getRoot())) {
-            return p.toString();
-        }
-        return FilenameUtils.separatorsToUnix(base.relativize(p).toString());
+        return paths().display(path);
     }
 
     /**
      * Refuses the current folder when it is not a distribution's home but a folder inside one (run in
      * repository/conf), naming the home to run in instead.
      */
-    protected void requireNotInsideADistribution(Path dir) throws MojoFailureException {
+    protected void requireNotInsideADistribution(Path dir) {
         // the ancestors first: repository/ (conf/carbon.xml) or EI's wso2/broker/ look like a distribution themselves
         Path d = dir.toAbsolutePath().normalize();
         Path outermost = null;
@@ -204,9 +214,9 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         }
         if (outermost != null) {
             String shown = display(outermost);
-            throw new MojoFailureException("the current folder is not the home of a distribution but inside one: "
-                    + shown + " (" + outermost.getFileName() + "); run in it, or point -Dwso2-ports.home=" + shown
-                    + " at it");
+            throw Failed.with(Wso2PortsException.Kind.REFUSED, "the current folder is not the home of a distribution but "
+                    + "inside one: " + shown + " (" + outermost.getFileName() + "); run in it, or point -Dwso2-ports.home="
+                    + shown + " at it");
         }
     }
 

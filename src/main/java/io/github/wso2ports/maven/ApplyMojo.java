@@ -1,9 +1,10 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Failed;
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.apply.OffsetWriter;
 import io.github.wso2ports.distribution.HostFolder;
 
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -32,6 +33,8 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
     /**
      * The port offset to set: a whole number from 0 up (every port that moves must stay within 65535).
      * Without it, each configured instance gets its planned {@code <offset>}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "offset")
     private String offset;
@@ -40,51 +43,64 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
      * In a multi-runtime distribution (EI 6.x, IoT 3.x), the runtime to change, such as {@code broker},
      * {@code business-process}, {@code analytics}, or an IoT profile ({@code backend}, {@code keymanager}).
      * Default: the primary runtime (EI's integrator, IoT's core).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.runtime")
     private String runtime;
 
-    /** With {@code -Doffset} in a project with several instances: the id of the instance to change. */
+    /**
+     * With {@code -Doffset} in a project with several instances: the id of the instance to change.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "wso2-ports.instance")
     private String instance;
 
-    /** Print a unified diff of what would change, and write nothing. */
+    /**
+     * Print a unified diff of what would change, and write nothing.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "wso2-ports.dryRun", defaultValue = "false")
     private boolean dryRun;
 
     /**
      * Replace an offset that deployment.toml takes from the environment (written as $env{NAME} or
      * $sys{name}); by default such a file is left alone and the run fails.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.replacePlaceholder", defaultValue = "false")
     private boolean replacePlaceholder;
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping wso2-ports:apply (wso2-ports.skip)");
-            return;
-        }
-        new OffsetWriter(getLog(), this::openFolder, "wso2-ports:apply").write(targets(), dryRun, replacePlaceholder);
+    protected String goal() {
+        return "apply";
     }
 
-    private List<OffsetWriter.Target> targets() throws MojoFailureException {
+    @Override
+    protected void run() {
+        new OffsetWriter(printer(), this::openFolder, "wso2-ports:apply").write(targets(), dryRun, replacePlaceholder);
+    }
+
+    private List<OffsetWriter.Target> targets() {
         if (home != null) {
             requireOffset();
             if (instance != null) {
-                throw new MojoFailureException("-Dwso2-ports.home and -Dwso2-ports.instance both say which distribution "
+                throw refused("-Dwso2-ports.home and -Dwso2-ports.instance both say which distribution "
                         + "to change: give one of them");
             }
             if (home.contains(",")) {
-                throw new MojoFailureException("-Dwso2-ports.home names several distributions; apply sets the offset of "
+                throw refused("-Dwso2-ports.home names several distributions; apply sets the offset of "
                         + "one: name it alone (mvn wso2-ports:plan -Dwso2-ports.write sets the offsets of several)");
             }
             Path dir = typed(home, "-Dwso2-ports.home");
             if (Files.isDirectory(dir) && !HostFolder.isDistribution(dir)) {
                 List<Path> in = HostFolder.scan(dir).distributions();
                 if (!in.isEmpty()) {
-                    String shown = display(dir).isEmpty() ? "." : display(dir);
-                    throw new MojoFailureException(shown + " holds " + in.size() + " distributions ("
+                    String shown = paths().shown(dir);
+                    throw refused(shown + " holds " + in.size() + " distributions ("
                             + String.join(", ", in.stream().map(p -> p.getFileName().toString()).toList())
                             + "); apply sets the offset of one: -Dwso2-ports.home=" + display(in.get(0))
                             + ", for example (mvn wso2-ports:plan -Dwso2-ports.write sets the offsets of them all)");
@@ -101,25 +117,26 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
         List<Instance> chosen = new ArrayList<>();
         for (Instance i : instances) {
             if (i.getId() == null || i.getId().isBlank()) {
-                throw new MojoFailureException("an <instance> has no <id>: give every instance a unique id");
+                throw Failed.with(Wso2PortsException.Kind.BROKEN, "an <instance> has no <id>: give every instance a "
+                        + "unique id");
             }
             if (i.getHome() == null || i.getHome().isBlank()) {
-                throw new MojoFailureException("instance " + i.getId() + " has no <home>");
+                throw Failed.with(Wso2PortsException.Kind.BROKEN, "instance " + i.getId() + " has no <home>");
             }
             if (instance == null || instance.equals(i.getId())) {
                 chosen.add(i);
             }
         }
         if (instance != null && chosen.isEmpty()) {
-            throw new MojoFailureException("no instance has the id '" + instance + "' (wso2-ports.instance); the "
+            throw refused("no instance has the id '" + instance + "' (wso2-ports.instance); the "
                     + "instances are " + instances.stream().map(Instance::getId).toList());
         }
         if (offset != null && chosen.size() > 1) {
-            throw new MojoFailureException("-Doffset with " + chosen.size() + " instances: say which one with "
+            throw refused("-Doffset with " + chosen.size() + " instances: say which one with "
                     + "-Dwso2-ports.instance=ID (one of " + chosen.stream().map(Instance::getId).toList() + ")");
         }
         if (runtime != null && chosen.size() > 1) {
-            throw new MojoFailureException("-Dwso2-ports.runtime with " + chosen.size() + " instances: say which "
+            throw refused("-Dwso2-ports.runtime with " + chosen.size() + " instances: say which "
                     + "instance with -Dwso2-ports.instance=ID (one of " + chosen.stream().map(Instance::getId).toList()
                     + "), or set <runtime> on the instances");
         }
@@ -138,10 +155,14 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
             }
         }
         if (targets.isEmpty()) {
-            throw new MojoFailureException("no instance has a planned <offset>, and no -Doffset was given: say which "
+            throw refused("no instance has a planned <offset>, and no -Doffset was given: say which "
                     + "offset to set, for example -Doffset=3");
         }
         return targets;
+    }
+
+    private static Failed refused(String message) {
+        return Failed.with(Wso2PortsException.Kind.REFUSED, message);
     }
 
     /** A home's own name, for messages. */
@@ -150,9 +171,9 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
         return n == null ? dir.toString() : n.toString();
     }
 
-    private void requireOffset() throws MojoFailureException {
+    private void requireOffset() {
         if (offset == null || offset.isBlank()) {
-            throw new MojoFailureException("no offset given: say which port offset to set, for example "
+            throw refused("no offset given: say which port offset to set, for example "
                     + "mvn wso2-ports:apply -Doffset=3");
         }
     }

@@ -1,13 +1,16 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Failed;
 import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.apply.OffsetWriter;
+import io.github.wso2ports.check.CheckRequest;
+import io.github.wso2ports.check.EstateCheck;
+import io.github.wso2ports.check.EstateReader;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.Severity;
 import io.github.wso2ports.plan.OffsetPlan;
 import io.github.wso2ports.plan.OffsetPlanner;
 
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -28,24 +31,28 @@ import java.util.Locale;
 @Mojo(name = "plan", requiresProject = false, threadSafe = true)
 public class PlanMojo extends AbstractEstateMojo {
 
-    /** Write the planned offsets of the free instances into their files (as apply does); default: print only. */
+    /**
+     * Write the planned offsets of the free instances into their files (as apply does); default: print only.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "wso2-ports.write", defaultValue = "false")
     private boolean write;
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping wso2-ports:plan (wso2-ports.skip)");
-            return;
-        }
-        List<Wso2PortsException> errors = new ArrayList<>();
-        Estate estate = readEstate(errors);
-        failOn(errors);
+    protected String goal() {
+        return "plan";
+    }
+
+    @Override
+    protected void run() {
+        CheckRequest request = request();
+        EstateCheck.Estate estate = EstateCheck.read(request, null);
         OffsetPlan plan = OffsetPlanner.plan(estate.instances(), estate.reserved(), estate.options());
         table(plan);
         if (!plan.found()) {
-            plan.blockers().forEach(b -> getLog().error(b));
-            throw new MojoFailureException("wso2-ports:plan: no clash-free plan exists: " + plan.blockers().size()
+            throw Failed.after(Wso2PortsException.Kind.REFUSED, plan.blockers(), "wso2-ports:plan: no clash-free plan "
+                    + "exists: " + plan.blockers().size()
                     + (plan.blockers().size() == 1 ? " problem" : " problems") + " that no offset of the free instances "
                     + "fixes (see the errors above); nothing was written");
         }
@@ -70,7 +77,8 @@ public class PlanMojo extends AbstractEstateMojo {
         }
         if (errorsLeft > 0) {
             // a plan that leaves the build failing is no plan to write
-            throw new MojoFailureException("wso2-ports:plan: after this plan, check would still report " + errorsLeft
+            throw Failed.with(Wso2PortsException.Kind.REFUSED, "wso2-ports:plan: after this plan, check would still "
+                    + "report " + errorsLeft
                     + (errorsLeft == 1 ? " error" : " errors") + " (see above), which no offset of the free instances "
                     + "fixes; nothing was written");
         }
@@ -81,7 +89,7 @@ public class PlanMojo extends AbstractEstateMojo {
             getLog().info("Nothing written: -Dwso2-ports.write writes the " + changes.size() + " changed "
                     + (changes.size() == 1 ? "offset" : "offsets") + " (or pin them as above and run mvn wso2-ports:apply)");
         } else {
-            new OffsetWriter(getLog(), this::openFolder, "wso2-ports:plan").write(targets(changes), false, false);
+            new OffsetWriter(printer(), this::openFolder, "wso2-ports:plan").write(targets(request, changes), false, false);
         }
     }
 
@@ -114,7 +122,7 @@ public class PlanMojo extends AbstractEstateMojo {
     }
 
     /** The free instances to write: their pom instance (home, runtime, product), or the distribution given alone. */
-    private List<OffsetWriter.Target> targets(List<OffsetPlan.Row> rows) {
+    private List<OffsetWriter.Target> targets(CheckRequest request, List<OffsetPlan.Row> rows) {
         List<OffsetWriter.Target> targets = new ArrayList<>();
         for (OffsetPlan.Row r : rows) {
             String id = r.instance().configuredId();
@@ -129,8 +137,9 @@ public class PlanMojo extends AbstractEstateMojo {
                         configured.getProduct()));
             } else {
                 // a distribution given alone, or one of a host folder or list
-                targets.add(new OffsetWriter.Target(null, r.instance().id(), homes.getOrDefault(id, basedir.toPath()),
-                        runtime, offset, "the plan", null));
+                Path home = request.instances().stream().filter(s -> s.id().equals(id)).map(EstateReader.InstanceSpec::home)
+                        .findFirst().orElse(basedir.toPath());
+                targets.add(new OffsetWriter.Target(null, r.instance().id(), home, runtime, offset, "the plan", null));
             }
         }
         return targets;

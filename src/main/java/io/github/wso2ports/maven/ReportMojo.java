@@ -1,16 +1,18 @@
 package io.github.wso2ports.maven;
 
+import io.github.wso2ports.Failed;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.check.CheckRequest;
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.Severity;
+import io.github.wso2ports.check.Verdict;
 import io.github.wso2ports.ports.BindAddress;
 import io.github.wso2ports.report.PortRow;
 import io.github.wso2ports.report.ReportFiles;
 
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,14 +36,16 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
     private File reportOutputDirectory;
 
     @Override
-    protected void run() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping wso2-ports:report (wso2-ports.skip)");
-            return;
-        }
-        CheckResult result = runCheck();
-        log(result);
-        writeReports(result);
+    protected String goal() {
+        return "report";
+    }
+
+    @Override
+    protected void run() {
+        CheckRequest request = request();
+        CheckResult result = runCheck(request, null);
+        show(Verdict.of(result, request, "wso2-ports:report"));
+        writeReports(request, result);
         getLog().info(result.summary("wso2-ports:report") + " (report only: the build does not fail on findings)");
     }
 
@@ -49,10 +53,11 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
     public void generate(Sink sink, Locale locale) throws MavenReportException {
         CheckResult result;
         try {
-            result = runCheck();
-            writeReports(result);
-        } catch (MojoExecutionException e) {
-            throw new MavenReportException(e.getMessage(), e);
+            CheckRequest request = request();
+            result = runCheck(request, null);
+            writeReports(request, result);
+        } catch (Failed e) {
+            throw new MavenReportException(stopped(e), e);
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // as in execute: one clear line, not a trace
             String problem = (Unexpected.isBug(e) ? Unexpected.problem(e, null) : (Wso2PortsException) e).describe();

@@ -33,6 +33,11 @@ class UnexpectedErrorMojoTest {
         }
 
         @Override
+        protected String goal() {
+            return "overflow";
+        }
+
+        @Override
         protected void run() {
             source.read("repository/conf/carbon.xml");
             recurse(0);
@@ -63,6 +68,11 @@ class UnexpectedErrorMojoTest {
     void aBugAfterReadingNamesNoFile() {
         RecordingLog log = new RecordingLog();
         AbstractWso2PortsMojo mojo = new AbstractWso2PortsMojo() {
+            @Override
+            protected String goal() {
+                return "bug";
+            }
+
             @Override
             protected void run() {
                 throw new IllegalStateException("a state the code never expected");

@@ -1,4 +1,9 @@
-package io.github.wso2ports.check;
+package io.github.wso2ports.cache;
+
+import io.github.wso2ports.Printer;
+import io.github.wso2ports.check.CheckRequest;
+import io.github.wso2ports.check.Verdict;
+import io.github.wso2ports.distribution.InputRecord;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,22 +20,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a check printed, exported and decided, with the key of its settings and the file-system facts it relied on,
- * so the next build with the same settings and facts can repeat it without reading a distribution. Kept in the JDK's
- * own data streams: it is read first thing on every build, when nothing else is loaded yet. A cache that cannot be
- * read is simply not used.
+ * A check's verdict, with the request it answered and the file-system facts it relied on, so the next build with the
+ * same request and facts can repeat it without reading a distribution. Kept in the JDK's own data streams: it is read
+ * first thing on every build, when nothing else is loaded yet. A cache that cannot be read is simply not used.
  *
- * @param key        everything besides the files that decides the result (plugin build, settings), as text
- * @param facts      what the check read, and the reports it wrote (a report changed since is a reason to run again)
- * @param log        the lines printed, each {level, text}
- * @param properties the project properties exported
- * @param failure    the build failure message, or null when it passed
+ * @param key     the plugin build and the request ({@link #key}); a build whose key differs reads everything
+ * @param facts   what the check read, and the reports it wrote (a report changed since is a reason to run again)
+ * @param verdict what the check showed and decided
+ * @param reports the report files written, absolute
  */
-public record CheckCache(String key, List<InputRecord.Fact> facts, List<String[]> log, Map<String, String> properties,
-        String failure) {
+public record CheckCache(String key, List<InputRecord.Fact> facts, Verdict verdict, List<String> reports) {
 
     private static final int MAGIC = 0x57534f32;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+
+    /**
+     * The key of a request: the plugin build and every value of the request. A setting that reaches the check
+     * reaches it through the request, so it is in the key by construction.
+     *
+     * @param plugin the plugin's id and what identifies its jar
+     */
+    public static String key(String plugin, CheckRequest request) {
+        return "plugin " + plugin + "\n" + request;
+    }
 
     /** The cache in {@code file}, or null when there is none or it cannot be read. */
     public static CheckCache load(Path file) {
@@ -47,16 +59,22 @@ public record CheckCache(String key, List<InputRecord.Fact> facts, List<String[]
             for (int n = in.readInt(); n > 0; n--) {
                 facts.add(new InputRecord.Fact(kinds[in.readUnsignedByte()], string(in), string(in)));
             }
-            List<String[]> log = new ArrayList<>();
+            Printer.Level[] levels = Printer.Level.values();
+            List<Printer.Line> lines = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
-                log.add(new String[] {string(in), string(in)});
+                lines.add(new Printer.Line(levels[in.readUnsignedByte()], string(in)));
             }
             Map<String, String> properties = new LinkedHashMap<>();
             for (int n = in.readInt(); n > 0; n--) {
                 properties.put(string(in), string(in));
             }
+            String summary = string(in);
             String failure = in.readBoolean() ? string(in) : null;
-            return new CheckCache(key, facts, log, properties, failure);
+            List<String> reports = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                reports.add(string(in));
+            }
+            return new CheckCache(key, facts, new Verdict(lines, properties, summary, failure), reports);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -75,19 +93,24 @@ public record CheckCache(String key, List<InputRecord.Fact> facts, List<String[]
                 string(out, f.path());
                 string(out, f.value());
             }
-            out.writeInt(log.size());
-            for (String[] line : log) {
-                string(out, line[0]);
-                string(out, line[1]);
+            out.writeInt(verdict.lines().size());
+            for (Printer.Line line : verdict.lines()) {
+                out.writeByte(line.level().ordinal());
+                string(out, line.text());
             }
-            out.writeInt(properties.size());
-            for (Map.Entry<String, String> e : properties.entrySet()) {
+            out.writeInt(verdict.properties().size());
+            for (Map.Entry<String, String> e : verdict.properties().entrySet()) {
                 string(out, e.getKey());
                 string(out, e.getValue());
             }
-            out.writeBoolean(failure != null);
-            if (failure != null) {
-                string(out, failure);
+            string(out, verdict.summary());
+            out.writeBoolean(verdict.failure() != null);
+            if (verdict.failure() != null) {
+                string(out, verdict.failure());
+            }
+            out.writeInt(reports.size());
+            for (String report : reports) {
+                string(out, report);
             }
         } catch (IOException e) {
             return;

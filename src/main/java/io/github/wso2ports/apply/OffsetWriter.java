@@ -1,17 +1,14 @@
-package io.github.wso2ports.maven;
+package io.github.wso2ports.apply;
 
+import io.github.wso2ports.Failed;
+import io.github.wso2ports.Printer;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
-import io.github.wso2ports.apply.ApplyPlan;
-import io.github.wso2ports.apply.OffsetApplier;
 import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.FolderSource;
 import io.github.wso2ports.distribution.Layout;
 import io.github.wso2ports.distribution.LayoutDetector;
-
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +22,7 @@ import java.util.function.Function;
  * Sets the offsets of several distributions the way apply does, for apply and for plan: every file is planned and
  * checked before any is written, so a run that must refuse one writes none.
  */
-final class OffsetWriter {
+public final class OffsetWriter {
 
     /**
      * A distribution to change, with the offset and runtime to set.
@@ -35,7 +32,7 @@ final class OffsetWriter {
      * @param runtime      the runtime to change, or null for the primary one
      * @param product      the instance's {@code <product>}, or null to detect it
      */
-    record Target(String instance, String label, Path home, String runtime, String offset, String offsetSource,
+    public record Target(String instance, String label, Path home, String runtime, String offset, String offsetSource,
             String product) {
 
         String prefix() {
@@ -43,7 +40,7 @@ final class OffsetWriter {
         }
     }
 
-    private final Log log;
+    private final Printer out;
     private final Function<Path, FolderSource> open;
     private final String goal;
 
@@ -51,13 +48,14 @@ final class OffsetWriter {
      * @param open opens a home folder (refusing archives), showing its path as the user should see it
      * @param goal the goal named in messages
      */
-    OffsetWriter(Log log, Function<Path, FolderSource> open, String goal) {
-        this.log = log;
+    public OffsetWriter(Printer out, Function<Path, FolderSource> open, String goal) {
+        this.out = out;
         this.open = open;
         this.goal = goal;
     }
 
-    void write(List<Target> targets, boolean dryRun, boolean replacePlaceholder) throws MojoFailureException {
+    /** Plans every target, refuses them all when one cannot be planned, then writes each and says what changed. */
+    public void write(List<Target> targets, boolean dryRun, boolean replacePlaceholder) {
         List<ApplyPlan> plans = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Target t : targets) {
@@ -76,8 +74,8 @@ final class OffsetWriter {
         }
         problems.addAll(samePlannedFileTwice(targets, plans));
         if (!problems.isEmpty()) {
-            problems.forEach(log::error);
-            throw new MojoFailureException(goal + " refused " + problems.size() + " of " + targets.size()
+            throw Failed.after(Wso2PortsException.Kind.REFUSED, problems, goal + " refused " + problems.size() + " of "
+                    + targets.size()
                     + (targets.size() == 1 ? " distribution" : " distributions") + "; nothing was written");
         }
         for (int i = 0; i < plans.size(); i++) {
@@ -86,8 +84,8 @@ final class OffsetWriter {
                 try {
                     OffsetApplier.write(plan);
                 } catch (Wso2PortsException e) {
-                    log.error(targets.get(i).prefix() + e.describe());
-                    throw new MojoFailureException(goal + " could not write " + plan.edit().location().file()
+                    throw Failed.after(Wso2PortsException.Kind.REFUSED, List.of(targets.get(i).prefix() + e.describe()),
+                            goal + " could not write " + plan.edit().location().file()
                             + ", which is unchanged" + (i > 0 ? "; the " + i + " distribution(s) listed before it were "
                                     + "written" : ""));
                 }
@@ -96,7 +94,7 @@ final class OffsetWriter {
             report(targets.get(i).label(), plan, dryRun);
         }
         if (dryRun) {
-            log.info("Dry run (wso2-ports.dryRun): nothing was written");
+            out.info("Dry run (wso2-ports.dryRun): nothing was written");
         }
     }
 
@@ -132,20 +130,20 @@ final class OffsetWriter {
                 + plan.runtime().name() : "");
         String was = plan.currentOffset() == null ? "a placeholder" : String.valueOf(plan.currentOffset());
         if (!plan.changes()) {
-            log.info(who + ": port offset is already " + plan.offset() + " (" + plan.currentSource()
+            out.info(who + ": port offset is already " + plan.offset() + " (" + plan.currentSource()
                     + "); file untouched");
         } else {
-            log.info(who + ": " + (dryRun ? "would set" : "set") + " port offset " + was + " -> " + plan.offset()
+            out.info(who + ": " + (dryRun ? "would set" : "set") + " port offset " + was + " -> " + plan.offset()
                     + " in " + plan.edit().location() + " (" + plan.change() + ")");
         }
-        plan.notes().forEach(n -> log.info("  " + n));
-        plan.warnings().forEach(w -> log.warn("  " + w));
+        plan.notes().forEach(n -> out.info("  " + n));
+        plan.warnings().forEach(w -> out.warn("  " + w));
         if (!plan.others().isEmpty()) {
-            log.info("  unchanged in this distribution:");
-            plan.others().forEach(o -> log.info("    " + o));
+            out.info("  unchanged in this distribution:");
+            plan.others().forEach(o -> out.info("    " + o));
         }
         if (dryRun && plan.changes()) {
-            plan.edit().diff().forEach(log::info);
+            plan.edit().diff().forEach(out::info);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.wso2ports.check;
+package io.github.wso2ports.distribution;
 
 import io.github.wso2ports.FileStamp;
 
@@ -112,7 +112,7 @@ public final class InputRecord {
     }
 
     /** An archive is not hashed (a release zip may be hundreds of MB): its size and time stand for it. */
-    static String archive(Path file) {
+    public static String archive(Path file) {
         try {
             return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {

@@ -1,0 +1,148 @@
+package io.github.wso2ports.check;
+
+import io.github.wso2ports.Failed;
+import io.github.wso2ports.IoWords;
+import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.config.OffsetValue;
+import io.github.wso2ports.distribution.InputRecord;
+import io.github.wso2ports.ports.Catalog;
+import io.github.wso2ports.text.TextFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks an estate as a {@link CheckRequest} describes it: reads the instances, the reserved ports, the suppressions
+ * and the settings, then detects the findings. What cannot be read is collected and fails the goal once, naming each
+ * problem. Check, report and plan share it; it knows nothing of Maven.
+ */
+public final class EstateCheck {
+
+    /** The estate as read: its instances, the reserved ports, the detection settings and the suppressions. */
+    public record Estate(List<RuntimeInstance> instances, List<ReservedPort> reserved, ClashDetector.Options options,
+            List<Suppression> suppressions) {
+    }
+
+    private EstateCheck() {
+    }
+
+    /** Reads everything and detects the findings. */
+    public static CheckResult run(CheckRequest request, InputRecord record) {
+        return evaluate(read(request, record), request);
+    }
+
+    /**
+     * Reads the instances, the reserved ports, the suppressions and the settings; fails once, listing every input that
+     * cannot be read (a build error: the check cannot say anything about an estate it cannot read).
+     *
+     * @param record notes the file-system facts the reading relies on, or null
+     */
+    public static Estate read(CheckRequest request, InputRecord record) {
+        Catalog catalog = Catalog.builtIn();
+        EstateReader.Result read = EstateReader.read(request.instances(), catalog, Location.of(request.pom() + " <instances>"),
+                record);
+        List<Wso2PortsException> errors = new ArrayList<>(read.errors());
+        List<ReservedPort> reserved = new ArrayList<>();
+        ClashDetector.Options options = ClashDetector.Options.defaults();
+        try {
+            reserved.addAll(reserved(request, catalog, record));
+            options = options(request);
+        } catch (Wso2PortsException e) {
+            errors.add(e);
+        }
+        List<Suppression> suppressions = new ArrayList<>();
+        try {
+            if (request.suppressionsFile() != null) {
+                suppressions.addAll(Suppression.parseFile(text(request.suppressionsFile(), record)));
+            }
+        } catch (Wso2PortsException e) {
+            errors.add(e);
+        }
+        if (!errors.isEmpty()) {
+            throw Failed.after(Wso2PortsException.Kind.BROKEN, errors.stream().map(Wso2PortsException::describe)
+                    .toList(), "wso2-ports could not read " + errors.size() + (errors.size() == 1 ? " thing" : " things")
+                    + " it needs (see the errors above)");
+        }
+        return new Estate(read.instances(), reserved, options, suppressions);
+    }
+
+    /** Detects the findings of an estate as read and applies the settings that decide what fails. */
+    public static CheckResult evaluate(Estate estate, CheckRequest request) {
+        return CheckResult.evaluate(estate.instances(), estate.reserved(), estate.options(), estate.suppressions(),
+                request.failOnClash(), request.failOnWarning());
+    }
+
+    private static List<ReservedPort> reserved(CheckRequest request, Catalog catalog, InputRecord record) {
+        List<ReservedPort> out = new ArrayList<>();
+        for (CheckRequest.Reserved r : request.reservedPorts()) {
+            out.add(ReservedPort.of(r.port(), r.protocol(), r.host(), r.reason(), request.pom() + " <reservedPorts>", null));
+        }
+        if (request.reservedPortsFile() != null) {
+            out.addAll(ReservedPort.parseFile(text(request.reservedPortsFile(), record)));
+        }
+        for (CheckRequest.ReservedProduct r : request.reservedProducts()) {
+            Integer offset = r.offset() == null ? null : OffsetValue.parseRequested(r.offset(), "<reservedProduct> <offset>");
+            out.addAll(ReservedProducts.ports(catalog, r.product(), r.runtime(), offset, r.host(),
+                    request.pom() + " <reservedProducts>"));
+        }
+        return out;
+    }
+
+    /** A file the user named, read whole; the record notes its content. */
+    static TextFile text(CheckRequest.InputFile file, InputRecord record) {
+        Location where = Location.of(file.shown());
+        if (record != null) {
+            record.add(InputRecord.Kind.CONTENT, file.path(), InputRecord.observe(InputRecord.Kind.CONTENT, file.path()));
+        }
+        if (!Files.exists(file.path())) {
+            throw new Wso2PortsException(where, "does not exist", "Fix " + file.setting() + " or create the file");
+        }
+        if (Files.isDirectory(file.path())) {
+            throw new Wso2PortsException(where, "is a folder, not a file", "Point " + file.setting() + " at the file");
+        }
+        try {
+            return TextFile.utf8(where, Files.readAllBytes(file.path()));
+        } catch (IOException e) {
+            throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(), "Fix "
+                    + file.setting() + " or create the file");
+        }
+    }
+
+    private static ClashDetector.Options options(CheckRequest request) {
+        ReservedPort range = ReservedPort.of(request.ephemeralPorts(), "tcp", null, "ephemeral",
+                "wso2-ports.ephemeralPorts", null);
+        Map<FindingKind, Severity> bySeverity = new EnumMap<>(FindingKind.class);
+        for (Map.Entry<String, String> e : request.severities().entrySet()) {
+            FindingKind kind = null;
+            for (FindingKind k : FindingKind.values()) {
+                if (k.label().equalsIgnoreCase(e.getKey().strip())) {
+                    kind = k;
+                }
+            }
+            if (kind == null) {
+                throw new Wso2PortsException(null, "<severities> names unknown finding kind '" + e.getKey() + "'",
+                        "Use one of: " + FindingKind.labels());
+            }
+            try {
+                bySeverity.put(kind, Severity.parse(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new Wso2PortsException(null, "<severities> <" + e.getKey() + "> is '" + e.getValue() + "'",
+                        "Use error, warning, info or ignore");
+            }
+        }
+        List<Link> explicit = new ArrayList<>();
+        for (CheckRequest.LinkGiven l : request.links()) {
+            if (l.from() == null || l.url() == null || l.to() == null) {
+                throw new Wso2PortsException(null, "a <link> needs <from>, <url> and <to>",
+                        "For example <link><from>apim</from><url>apim-key-manager</url><to>km</to></link>");
+            }
+            explicit.add(new Link(l.from().strip(), l.url().strip(), l.to().strip()));
+        }
+        return new ClashDetector.Options(range.from(), range.to(), bySeverity, explicit);
+    }
+}
