@@ -1,5 +1,4 @@
-// the console aligns findings in columns: compare with blanks squeezed
-def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
+def log = evaluate(new File(itLib, 'squeezed-log.groovy'))
 // a clash line names the port, both owners and their files and lines (what listens there is in the reports)
 assert log.contains('[ERROR] localhost tcp/9443 clash: apim dist/wso2am-2.6.0/repository/conf/tomcat/catalina-server.xml:54 '
         + '<-> is dist/wso2is-5.7.0/repository/conf/tomcat/catalina-server.xml (default)')

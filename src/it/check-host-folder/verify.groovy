@@ -1,4 +1,4 @@
-def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
+def log = evaluate(new File(itLib, 'squeezed-log.groovy'))
 assert log.count { it == '[INFO] host holds 3 distributions: wso2am-2.6.0, wso2esb-5.0.0, wso2is-5.7.0' } == 3
 assert log.contains('[INFO] skipped notes/: not a WSO2 distribution this plugin knows')
 // the first check names both owners of a clash, with their files

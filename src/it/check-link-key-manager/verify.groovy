@@ -1,5 +1,5 @@
 // the link names both files: the URL in API Manager's toml, and the port Identity Server really listens on
-def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
+def log = evaluate(new File(itLib, 'squeezed-log.groovy'))
 def line = log.find { it.startsWith('[ERROR] localhost tcp/9444 link: apim (key manager service URL https://localhost:9444') }
 assert line : log.findAll { it.contains('link') }
 assert line.contains('dist/wso2am-4.7.0/repository/conf/deployment.toml:')

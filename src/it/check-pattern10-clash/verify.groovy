@@ -1,6 +1,5 @@
 // 9443 is named with both instances and their files; every runtime of each node is an instance of its own.
-// the console aligns findings in columns: compare with blanks squeezed
-def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
+def log = evaluate(new File(itLib, 'squeezed-log.groovy'))
 assert log.contains('[ERROR] localhost tcp/9443 clash: node1/integrator dist/node1/wso2ei-6.1.1/conf/tomcat/catalina-server.xml:54 '
         + '<-> node2/integrator dist/node2/wso2ei-6.1.1/conf/tomcat/catalina-server.xml (default)')
 assert log.contains('[ERROR] localhost tcp/8280 clash: node1/integrator dist/node1/wso2ei-6.1.1/conf/axis2/axis2.xml:244 '

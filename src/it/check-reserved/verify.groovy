@@ -1,5 +1,4 @@
-// the console aligns findings in columns: compare with blanks squeezed
-def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
+def log = evaluate(new File(itLib, 'squeezed-log.groovy'))
 assert log.contains('[ERROR] app1 tcp/9443 reserved: is dist/wso2is-5.7.0/repository/conf/tomcat/catalina-server.xml '
         + '(default) <-> reserved: the host\'s own HTTPS admin reserved-ports.txt:3')
 assert log.contains('[ERROR] app1 tcp/9999 reserved: is dist/wso2is-5.7.0/repository/conf/carbon.xml:132 '

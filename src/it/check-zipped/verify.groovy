@@ -1,6 +1,5 @@
 // The same findings as from the folders, located inside the archives; nothing is unpacked.
-// the console aligns findings in columns: compare with blanks squeezed
-def log = new File(basedir, 'build.log').readLines().collect { it.replaceAll(/\s+/, ' ') }
+def log = evaluate(new File(itLib, 'squeezed-log.groovy'))
 assert log.contains('[ERROR] localhost tcp/9443 clash: node1/integrator dist/node1/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml:54 '
         + '<-> node2/integrator dist/node2/wso2ei-6.1.1.zip!/conf/tomcat/catalina-server.xml (default)')
 assert log.contains('[ERROR] app2 tcp/9443 clash: apim dist/wso2am-2.6.0.zip!/repository/conf/tomcat/catalina-server.xml:54 '

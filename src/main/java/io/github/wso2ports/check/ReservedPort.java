@@ -74,12 +74,9 @@ public record ReservedPort(int from, int to, String protocol, String host, Strin
      */
     public static List<ReservedPort> parseFile(TextFile file) {
         List<ReservedPort> out = new ArrayList<>();
-        for (int line = 1; line <= file.lineCount(); line++) {
-            String text = file.text().substring(file.lineStart(line), file.lineEnd(line)).strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            Location at = file.location().atLine(line);
+        for (TextFile.Entry entry : file.entries()) {
+            String text = entry.text();
+            Location at = entry.location();
             Matcher m = LINE.matcher(text);
             if (!m.matches()) {
                 throw new Wso2PortsException(at, "expected 'PORT[-PORT][/udp] [host=NAME] reason', found '" + text + "'",

@@ -55,12 +55,9 @@ public record Suppression(String kind, String host, String protocol, long port, 
      */
     public static List<Suppression> parseFile(TextFile file) {
         List<Suppression> out = new ArrayList<>();
-        for (int line = 1; line <= file.lineCount(); line++) {
-            String text = file.text().substring(file.lineStart(line), file.lineEnd(line)).strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            Location at = file.location().atLine(line);
+        for (TextFile.Entry entry : file.entries()) {
+            String text = entry.text();
+            Location at = entry.location();
             Matcher m = LINE.matcher(text);
             if (!m.matches()) {
                 throw new Wso2PortsException(at, "expected 'KIND HOST PORT [instance=ID] reason', found '" + text + "'",

@@ -163,20 +163,18 @@ final class SvgReport {
     }
 
     private static void rect(XMLStreamWriter x, int px, int py, int w, int h, String fill) throws XMLStreamException {
-        x.writeEmptyElement("rect");
-        x.writeAttribute("x", String.valueOf(px));
-        x.writeAttribute("y", String.valueOf(py));
-        x.writeAttribute("width", String.valueOf(w));
-        x.writeAttribute("height", String.valueOf(h));
-        x.writeAttribute("fill", fill);
+        empty(x, "rect", "x", px, "y", py, "width", w, "height", h, "fill", fill);
     }
 
     private static void line(XMLStreamWriter x, int x1, int y1, int x2, int y2, String stroke) throws XMLStreamException {
-        x.writeEmptyElement("line");
-        x.writeAttribute("x1", String.valueOf(x1));
-        x.writeAttribute("y1", String.valueOf(y1));
-        x.writeAttribute("x2", String.valueOf(x2));
-        x.writeAttribute("y2", String.valueOf(y2));
-        x.writeAttribute("stroke", stroke);
+        empty(x, "line", "x1", x1, "y1", y1, "x2", x2, "y2", y2, "stroke", stroke);
+    }
+
+    /** An empty element with its attributes, given as name, value, name, value... */
+    private static void empty(XMLStreamWriter x, String element, Object... attributes) throws XMLStreamException {
+        x.writeEmptyElement(element);
+        for (int i = 0; i < attributes.length; i += 2) {
+            x.writeAttribute((String) attributes[i], String.valueOf(attributes[i + 1]));
+        }
     }
 }

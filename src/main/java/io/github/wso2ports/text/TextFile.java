@@ -13,7 +13,9 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -225,6 +227,22 @@ public final class TextFile {
             end--;
         }
         return end;
+    }
+
+    /** A line of an "entry per line" file, stripped, with where it is. */
+    public record Entry(Location location, String text) {
+    }
+
+    /** The entries of a file that holds one a line: its lines stripped, blank lines and {@code #} comments skipped. */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        for (int line = 1; line <= lineCount(); line++) {
+            String entry = text.substring(lineStart(line), lineEnd(line)).strip();
+            if (!entry.isEmpty() && !entry.startsWith("#")) {
+                out.add(new Entry(location.atLine(line), entry));
+            }
+        }
+        return out;
     }
 
     public int lineCount() {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static io.github.wso2ports.maven.Mojos.instance;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,20 +52,7 @@ class ApplyMojoTest {
     }
 
     private ApplyMojo configure(ApplyMojo mojo, Map<String, Object> parameters) throws Exception {
-        setVariableValueToObject(mojo, "basedir", temp.toFile());
-        for (Map.Entry<String, Object> p : parameters.entrySet()) {
-            setVariableValueToObject(mojo, p.getKey(), p.getValue());
-        }
-        mojo.setLog(log);
-        return mojo;
-    }
-
-    private static Instance instance(String id, Dist home, String offset) {
-        Instance i = new Instance();
-        i.setId(id);
-        i.setHome(home.home().toString());
-        i.setOffset(offset);
-        return i;
+        return Mojos.configure(mojo, temp, log, parameters);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.wso2ports.maven.Mojos.instance;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,22 +44,7 @@ class CheckMojoTest {
     }
 
     private CheckMojo configure(CheckMojo mojo, Map<String, Object> parameters) throws Exception {
-        setVariableValueToObject(mojo, "basedir", temp.toFile());
-        setVariableValueToObject(mojo, "failOnClash", true);
-        setVariableValueToObject(mojo, "ephemeralPorts", "32768-60999");
-        for (Map.Entry<String, Object> p : parameters.entrySet()) {
-            setVariableValueToObject(mojo, p.getKey(), p.getValue());
-        }
-        mojo.setLog(log);
-        return mojo;
-    }
-
-    private static Instance instance(String id, Dist home, String offset) {
-        Instance i = new Instance();
-        i.setId(id);
-        i.setHome(home.home().toString());
-        i.setOffset(offset);
-        return i;
+        return Mojos.configure(mojo, temp, log, parameters);
     }
 
     @Test
@@ -147,6 +133,82 @@ class CheckMojoTest {
         log.lines().clear();
         assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(Files.isRegularFile(temp.resolve("target/wso2-ports/ports.json")));
+    }
+
+    /**
+     * The cache's key is the request by construction: each setting of the goal (as the plugin descriptor lists them),
+     * changed alone after a build that left a cache, reads everything again instead of repeating the verdict. A setting
+     * added later fails this test until it is given a changed value here.
+     */
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void everySettingChangedAloneReadsEverythingAgain(CheckMojo injected) throws Exception {
+        Path reserved = Files.writeString(temp.resolve("reserved.txt"), "5432 PostgreSQL\n");
+        Path suppressions = Files.writeString(temp.resolve("suppressions.txt"), "# none yet\n");
+        LinkSpec link = new LinkSpec();
+        link.setFrom("apim");
+        link.setUrl("apim-key-manager");
+        link.setTo("is");
+        ReservedPortSpec port = new ReservedPortSpec();
+        port.setPort("5432");
+        ReservedProductSpec product = new ReservedProductSpec();
+        product.setProduct("wso2am-analytics");
+        product.setHost("elsewhere");
+        Map<String, Object> changed = new java.util.HashMap<>();
+        changed.put("ephemeralPorts", "49152-65535");
+        changed.put("failOnClash", false);
+        changed.put("failOnWarning", true);
+        changed.put("home", am.home().toString());
+        changed.put("instances", List.of(instance("apim", am, null)));
+        changed.put("links", List.of(link));
+        changed.put("outputDirectory", "other-reports");
+        changed.put("reservedPorts", List.of(port));
+        changed.put("reservedPortsFile", reserved.toString());
+        changed.put("reservedProducts", List.of(product));
+        changed.put("severities", Map.of("ephemeral", "ignore"));
+        changed.put("suppressionsFile", suppressions.toString());
+        changed.put("verbose", true);
+        // skip reads nothing at all; cache=false reads everything by definition
+        List<String> notAboutTheResult = List.of("skip", "cache");
+
+        org.dom4j.Element descriptor = new org.dom4j.io.SAXReader().read(Path.of("target/classes/META-INF/maven/plugin.xml")
+                .toFile()).getRootElement();
+        List<String> settings = descriptor.element("mojos").elements("mojo").stream()
+                .filter(m -> m.elementText("goal").equals("check")).findFirst().orElseThrow()
+                .element("parameters").elements("parameter").stream()
+                .filter(p -> p.elementText("editable").equals("true")).map(p -> p.elementText("name")).toList();
+        assertTrue(settings.containsAll(changed.keySet()), settings.toString());
+        for (String setting : settings) {
+            if (notAboutTheResult.contains(setting)) {
+                continue;
+            }
+            assertTrue(changed.containsKey(setting), "give the new setting " + setting + " a changed value in this test");
+            Files.deleteIfExists(temp.resolve("target/wso2-ports-check.cache"));
+            runCached(Map.of());
+            assertTrue(runCached(Map.of()).stream().anyMatch(l -> l.contains("Nothing wso2-ports:check reads")),
+                    "an unchanged build repeats the verdict");
+            List<String> lines = runCached(Map.of(setting, changed.get(setting)));
+            assertTrue(lines.stream().noneMatch(l -> l.contains("Nothing wso2-ports:check reads")),
+                    setting + " changed, and the cached verdict was repeated:\n" + String.join("\n", lines));
+        }
+    }
+
+    /** Runs check in a project with a cache, the estate apim + is and {@code changed} settings; returns its lines. */
+    private List<String> runCached(Map<String, Object> changed) throws Exception {
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        project.setFile(temp.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(temp.resolve("target").toString());
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of("instances", List.of(instance("apim", am, null),
+                instance("is", is, null)), "project", project, "cache", true));
+        parameters.putAll(changed);
+        log.lines().clear();
+        CheckMojo mojo = Mojos.configure(new CheckMojo(), temp, log, parameters);
+        try {
+            mojo.execute();
+        } catch (MojoFailureException | MojoExecutionException e) {
+            // clashes fail the build; whether it fails is not what this is about
+        }
+        return List.copyOf(log.lines());
     }
 
     @Test

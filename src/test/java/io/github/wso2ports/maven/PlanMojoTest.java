@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.wso2ports.maven.Mojos.instance;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,21 +46,7 @@ class PlanMojoTest {
     }
 
     private PlanMojo configure(PlanMojo mojo, Map<String, Object> parameters) throws Exception {
-        setVariableValueToObject(mojo, "basedir", temp.toFile());
-        setVariableValueToObject(mojo, "ephemeralPorts", "32768-60999");
-        for (Map.Entry<String, Object> p : parameters.entrySet()) {
-            setVariableValueToObject(mojo, p.getKey(), p.getValue());
-        }
-        mojo.setLog(log);
-        return mojo;
-    }
-
-    private static Instance instance(String id, Dist home, String offset) {
-        Instance i = new Instance();
-        i.setId(id);
-        i.setHome(home.home().toString());
-        i.setOffset(offset);
-        return i;
+        return Mojos.configure(mojo, temp, log, parameters);
     }
 
     @Test
