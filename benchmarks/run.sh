@@ -3,7 +3,7 @@
 # ../shared/corpus (or WSO2PORTS_CORPUS=DIR). It installs the plugin, builds the benchmark estates under
 # target/benchmarks, times whole Maven builds side by side with the same build under -Dwso2-ports.skip, runs the JMH
 # benchmarks of the domain, and writes the figures, with the machine, to target/benchmarks/results.md and into
-# README.md between the benchmark markers.
+# CONTRIBUTING.md (Performance) between the benchmark markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -114,9 +114,9 @@ DETECT=$(awk '/DetectBenchmark.detect/ {printf "%s%d instances: %.2f µs per ins
     echo "Detection per instance: $DETECT."
 } > "$OUT/results.md"
 
-# the README keeps the latest figures between its markers
+# CONTRIBUTING.md (Performance) keeps the latest figures between its markers
 awk -v file="$OUT/results.md" '
     /<!-- benchmark results: written by benchmarks\/run.sh -->/ {print; while ((getline line < file) > 0) print line; skip=1; next}
     /<!-- end of benchmark results -->/ {skip=0}
-    !skip {print}' README.md > "$OUT/README.md" && cp "$OUT/README.md" README.md
+    !skip {print}' CONTRIBUTING.md > "$OUT/CONTRIBUTING.md" && cp "$OUT/CONTRIBUTING.md" CONTRIBUTING.md
 cat "$OUT/results.md"

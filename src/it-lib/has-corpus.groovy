@@ -4,6 +4,6 @@ boolean there = new File(corpus, 'files').isDirectory()
 if (!there && System.getProperty('wso2ports.noCorpusSaid') == null) {
     System.setProperty('wso2ports.noCorpusSaid', 'true')
     System.err.println "[wso2-ports ITs] no WSO2 config corpus at ${corpus}: the ITs that need real WSO2 files are skipped; " +
-            'point -Dwso2ports.corpus=DIR at a corpus (see the README)'
+            'point -Dwso2ports.corpus=DIR at a corpus (see CONTRIBUTING.md, Building and testing)'
 }
 there

@@ -49,7 +49,8 @@ public final class Corpus {
         Path root = Paths.get(configured).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("files"))) {
             String why = "no WSO2 config corpus at " + root + ": the tests that need real WSO2 files are skipped; "
-                    + "point -Dwso2ports.corpus=DIR at a corpus (a folder with files/<distribution>/..., see the README)";
+                    + "point -Dwso2ports.corpus=DIR at a corpus (a folder with files/<distribution>/..., "
+                    + "see CONTRIBUTING.md)";
             if (SAID.compareAndSet(false, true)) {
                 System.err.println("[wso2-ports tests] " + why);
             }
