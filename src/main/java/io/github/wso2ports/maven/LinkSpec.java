@@ -5,7 +5,7 @@ package io.github.wso2ports.maven;
  * <pre>{@code
  * <link><from>apim</from><url>apim-key-manager</url><to>km</to></link>
  * }</pre>
- * says that the URL {@code url} (a catalog URL id, see the README) of instance {@code from} points at {@code to}.
+ * says that the URL {@code url} (a catalog URL id, see the catalog page of the site) of instance {@code from} points at {@code to}.
  */
 public class LinkSpec {
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The catalog as a Markdown table, for the README: generated from the resource, so a test can tell when the two
+ * The catalog as a Markdown table, for the catalog page of the site: generated from the resource, so a test can tell when the two
  * disagree.
  */
 public final class CatalogTable {
