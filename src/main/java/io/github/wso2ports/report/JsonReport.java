@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ports.json}: the whole model, for machines. Field names are stable (documented in src/site/markdown/reports.md); a new
- * field may be added, none is renamed or removed without a new {@code schema} value.
+ * {@code ports.json}: the whole model, for machines. Field names are stable (documented in
+ * src/site/markdown/reports.md); a new field may be added, none is renamed or removed without a new {@code schema}
+ * value.
  */
 final class JsonReport {
 
