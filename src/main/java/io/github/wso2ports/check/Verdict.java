@@ -4,6 +4,7 @@ import io.github.wso2ports.Printer;
 import io.github.wso2ports.ports.PortUse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public record Verdict(List<Printer.Line> lines, Map<String, String> properties, 
 
     public Verdict {
         lines = List.copyOf(lines);
-        properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** @param goal the goal the summary names ({@code wso2-ports:check}) */

@@ -113,12 +113,9 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
         return result;
     }
 
-    /** Prints the verdict's lines and publishes its properties; the summary is the caller's. */
+    /** Prints the verdict's lines; the summary is the caller's. */
     protected void show(Verdict verdict) {
         verdict.lines().forEach(printer()::print);
-        if (!verdict.properties().isEmpty()) {
-            verdict.properties().forEach(project.getProperties()::setProperty);
-        }
     }
 
     /** Writes the report files where the request says; none without a pom unless an outputDirectory is given. */

@@ -87,6 +87,9 @@ public class CheckMojo extends AbstractCheckMojo {
                         .save(cacheFile);
             }
         }
+        if (!verdict.properties().isEmpty()) {
+            verdict.properties().forEach(project.getProperties()::setProperty);
+        }
         if (verdict.failure() != null) {
             getLog().error(verdict.failure());
             throw Failed.with(Wso2PortsException.Kind.REFUSED, verdict.failure());
