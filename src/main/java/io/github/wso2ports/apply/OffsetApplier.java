@@ -1,6 +1,7 @@
 package io.github.wso2ports.apply;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.config.Carbon5Yaml;
 import io.github.wso2ports.config.CarbonXml;
@@ -48,9 +49,6 @@ import java.util.OptionalInt;
  * every start). Planning reads and checks everything and writes nothing; {@link #write} then writes.
  */
 public final class OffsetApplier {
-
-    /** Ports below this need root to bind. */
-    static final int PRIVILEGED_BELOW = 1024;
 
     /**
      * @param replacePlaceholder replace an offset written as {@code $env{...}} / {@code $sys{...}}
@@ -290,20 +288,20 @@ public final class OffsetApplier {
                 continue;
             }
             long effective = (long) p.base() + offset;
-            if (effective > 65535) {
+            if (effective > Port.MAX) {
                 tooHigh.add(p);
-            } else if (effective < PRIVILEGED_BELOW) {
+            } else if (Port.isPrivileged(effective)) {
                 warnings.add(p.location() + ": " + p.entry().purpose() + " " + p.base() + " would listen on "
-                        + effective + ", below 1024, which needs root");
+                        + effective + ", below " + Port.PRIVILEGED_BELOW + ", which needs root");
             }
         }
         if (!tooHigh.isEmpty()) {
             tooHigh.sort(Comparator.comparingInt(PortUse::base).reversed());
             PortUse top = tooHigh.get(0);
             throw new Wso2PortsException(top.location(), "offset " + offset + " would move " + top.entry().purpose()
-                    + " " + top.base() + " to " + ((long) top.base() + offset) + ", beyond 65535"
+                    + " " + top.base() + " to " + ((long) top.base() + offset) + ", beyond " + Port.MAX
                     + (tooHigh.size() > 1 ? " (and " + (tooHigh.size() - 1) + " more ports)" : ""),
-                    "The largest offset this runtime takes is " + (65535 - top.base()));
+                    "The largest offset this runtime takes is " + Port.largestOffset(top.base()));
         }
     }
 

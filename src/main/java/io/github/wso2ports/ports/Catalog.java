@@ -1,5 +1,6 @@
 package io.github.wso2ports.ports;
 
+import io.github.wso2ports.Port;
 import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.xml.XmlDocument;
 
@@ -281,8 +282,9 @@ public final class Catalog {
                 "code_default", "plus", "groups", "locators", "when", "source", "correction", "seed");
         Long port = t.number("port");
         OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
-        if (port == null || port < 0 || port > 65535 || (port == 0 && rule != OffsetRule.RANDOM)) {
-            throw new IllegalStateException("catalog: " + id + ": port must be 1..65535 (0 only for random ports)");
+        if (port == null || !(Port.isValid(port) || (port == 0 && rule == OffsetRule.RANDOM))) {
+            throw new IllegalStateException("catalog: " + id + ": port must be " + Port.BOUNDS
+                    + " (0 only for random ports)");
         }
         String protocol = t.string("protocol", "tcp").toLowerCase(Locale.ROOT);
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
@@ -412,8 +414,8 @@ public final class Catalog {
         if (ports != null) {
             for (String id : ports.keys()) {
                 Long n = ports.number(id);
-                if (n == null || n < 0 || n > 65535) {
-                    throw new IllegalStateException("catalog: " + what + ": ports." + id + " must be 0..65535");
+                if (n == null || (n != 0 && !Port.isValid(n))) {
+                    throw new IllegalStateException("catalog: " + what + ": ports." + id + " must be 0.." + Port.MAX);
                 }
                 out.put(id, n.intValue());
             }

@@ -1,6 +1,7 @@
 package io.github.wso2ports.ports;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.config.Carbon5Yaml;
@@ -190,7 +191,7 @@ public final class RuntimeReader {
                     "-Dtomcat.random.port.enable (" + args.tomcatRandomPort().location() + ") binds a free port the OS "
                             + "picks instead", false, p.bindAddress(), p.defaultWhy());
         }
-        if (property != null && property.value().matches("[0-9]{1,5}")) {
+        if (property != null && property.value().matches(Port.DIGITS)) {
             return new PortUse(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location(), false,
                     p.enabled(), "-D" + e.systemProperty() + " binds the port as given, without the offset")
                     .bindingTo(p.bindAddress());
@@ -207,7 +208,7 @@ public final class RuntimeReader {
     /** A placeholder as WSO2 and config-mapper write them: ${name}, $ref{key}, $env{name}, $sys{name}. */
     private static final String PLACEHOLDER = "\\$(?:ref|env|sys)?\\{[^}\\s]*}";
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
-            "[A-Za-z][A-Za-z0-9+.-]*://(\\[[^\\]]+\\]|" + PLACEHOLDER + "|[^/:\\s'\"{}(),@$]+):([0-9]{1,5}|" + PLACEHOLDER
+            "[A-Za-z][A-Za-z0-9+.-]*://(\\[[^\\]]+\\]|" + PLACEHOLDER + "|[^/:\\s'\"{}(),@$]+):(" + Port.DIGITS + "|" + PLACEHOLDER
                     + ")");
 
     /** The URLs of the catalog found in this runtime's config, one per host:port written in them. */
@@ -253,7 +254,7 @@ public final class RuntimeReader {
         int number = 0;
         if (!port.startsWith("$")) {
             number = Integer.parseInt(port);
-            if (number < 1 || number > 65535) {
+            if (!Port.isValid(number)) {
                 return null;
             }
         } else if (port.startsWith("${") && catalog.placeholders().containsKey(name(port))
@@ -261,7 +262,7 @@ public final class RuntimeReader {
             portOf = catalog.placeholders().get(name(port)).port();
         } else {
             DeploymentToml.PortValue ref = port.startsWith("$ref{") && toml != null ? toml.port(name(port)) : null;
-            if (ref != null && ref.number() >= 1 && ref.number() <= 65535) {
+            if (ref != null && Port.isValid(ref.number())) {
                 number = (int) ref.number();
             } else {
                 unknown = unknown != null ? unknown : port;
@@ -339,7 +340,7 @@ public final class RuntimeReader {
         for (Locator loc : entry.locators()) {
             if (loc.isToml()) {
                 DeploymentToml.PortValue v = toml == null ? null : toml.port(loc.toml());
-                if (v != null && v.number() > 0 && v.number() <= 65535) {
+                if (v != null && Port.isValid(v.number())) {
                     return List.of(declared(entry, loc, (int) v.number(), v.location(), enabled, groups)
                             .bindingTo(BindAddress.of(tomlAddress == null ? null : tomlAddress.text())));
                 }
@@ -369,9 +370,9 @@ public final class RuntimeReader {
             fileSeen = true;
             List<PortUse> found = new ArrayList<>();
             for (Value v : values(path, loc)) {
-                Integer port = portNumber(v.text(), loc.pattern());
+                Port port = portNumber(v.text(), loc.pattern());
                 if (port != null) {
-                    found.add(declared(entry, loc, port, v.location(), enabled, groups).bindingTo(
+                    found.add(declared(entry, loc, port.number(), v.location(), enabled, groups).bindingTo(
                             BindAddress.of(tomlAddress != null ? tomlAddress.text() : v.address())));
                 }
             }
@@ -486,18 +487,18 @@ public final class RuntimeReader {
             if (param == null) {
                 continue;
             }
-            Integer port = portNumber(param.value());
+            Port port = Port.written(param.value());
             if (port == null) {
                 notes.add(param.location() + ": inbound endpoint " + endpoint.name() + " listens on '" + param.value()
                         + "', which is not known before it starts, so it is not checked; write the port number");
                 return null;
             }
-            CatalogEntry e = entry != null ? entry : inbound.entry(endpoint.name(), endpoint.kind(), def, port);
+            CatalogEntry e = entry != null ? entry : inbound.entry(endpoint.name(), endpoint.kind(), def, port.number());
             Decision shifts = decide(def.shifts(), groups, endpoint);
             InboundEndpointXml.Parameter address = def.address() == null ? null
                     : endpoint.parameters().get(def.address());
             // a suspended endpoint is deployed but does not listen: kept, disabled, like other switched-off ports
-            return new PortUse(e, port, def.rule(), param.location(), false, enabled && !endpoint.suspended(),
+            return new PortUse(e, port.number(), def.rule(), param.location(), false, enabled && !endpoint.suspended(),
                     stays(def.rule(), def.stays(), def.shifts(), shifts), shifts.on(),
                     BindAddress.of(address == null ? null : address.value()));
         }
@@ -649,22 +650,12 @@ public final class RuntimeReader {
     }
 
     /** The port in a value: the value itself, or what {@code pattern}'s first group finds in it; null when none. */
-    private static Integer portNumber(String raw, String pattern) {
+    private static Port portNumber(String raw, String pattern) {
         if (pattern == null) {
-            return portNumber(raw);
+            return Port.written(raw);
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(raw);
-        return m.find() ? portNumber(m.group(1)) : null;
-    }
-
-    /** A plain port number, or null for placeholders such as ${http.nio.port} (not a port of its own). */
-    private static Integer portNumber(String raw) {
-        String v = raw.strip();
-        if (!v.matches("[0-9]{1,5}")) {
-            return null;
-        }
-        int n = Integer.parseInt(v);
-        return n >= 1 && n <= 65535 ? n : null;
+        return m.find() ? Port.written(m.group(1)) : null;
     }
 
     private XmlDocument xml(String path) {
