@@ -218,12 +218,13 @@ public final class RuntimeReader {
         for (UrlEntry u : catalog.urlsFor(groups)) {
             for (Locator loc : u.locators()) {
                 List<Value> texts = new ArrayList<>();
-                if (loc.isToml()) {
+                if (loc instanceof Locator.TomlKey key) {
                     if (toml != null) {
-                        toml.strings(loc.toml()).forEach(t -> texts.add(new Value(t.text(), t.location(), null)));
+                        toml.strings(key.key()).forEach(t -> texts.add(new Value(t.text(), t.location(), null)));
                     }
-                } else if (source.isFile(confFile(loc.file())) && !regenerated(confFile(loc.file()))) {
-                    texts.addAll(values(confFile(loc.file()), loc));
+                } else if (loc instanceof Locator.InFile file && source.isFile(confFile(file.file()))
+                        && !regenerated(confFile(file.file()))) {
+                    texts.addAll(values(confFile(file.file()), file));
                 }
                 for (Value v : texts) {
                     java.util.regex.Matcher m = URL.matcher(v.text());
@@ -312,8 +313,8 @@ public final class RuntimeReader {
         if (inbound != null && inbound.groups().stream().anyMatch(groups::contains)) {
             // an endpoint file a catalog entry reads is that entry's port, not a second one
             Set<String> claimed = new HashSet<>();
-            catalog.entriesFor(groups).forEach(e -> e.locators().stream().filter(Locator::isInbound)
-                    .forEach(l -> claimed.add(l.inbound())));
+            catalog.entriesFor(groups).forEach(e -> e.locators().stream().filter(Locator.InboundFile.class::isInstance)
+                    .forEach(l -> claimed.add(((Locator.InboundFile) l).name())));
             for (String path : inboundFiles()) {
                 if (!claimed.contains(fileName(path))) {
                     PortUse p = inboundPort(null, path, true, groups);
@@ -338,17 +339,17 @@ public final class RuntimeReader {
         String regenerated = null;
         DeploymentToml.Text tomlAddress = tomlAddress(entry);
         for (Locator loc : entry.locators()) {
-            if (loc.isToml()) {
-                DeploymentToml.PortValue v = toml == null ? null : toml.port(loc.toml());
+            if (loc instanceof Locator.TomlKey key) {
+                DeploymentToml.PortValue v = toml == null ? null : toml.port(key.key());
                 if (v != null && Port.isValid(v.number())) {
-                    return List.of(declared(entry, loc, (int) v.number(), v.location(), enabled, groups)
+                    return List.of(declared(entry, Locator.OwnRule.NONE, (int) v.number(), v.location(), enabled, groups)
                             .bindingTo(BindAddress.of(tomlAddress == null ? null : tomlAddress.text())));
                 }
                 continue;
             }
-            if (loc.isInbound()) {
+            if (loc instanceof Locator.InboundFile endpoint) {
                 // no file to name when it is missing: the synapse configuration's folder is any one
-                String path = inboundFile(loc.inbound());
+                String path = inboundFile(endpoint.name());
                 if (path != null && !regenerated(path)) {
                     fileSeen = true;
                     PortUse p = inboundPort(entry, path, enabled, groups);
@@ -358,7 +359,8 @@ public final class RuntimeReader {
                 }
                 continue;
             }
-            String path = confFile(loc.file());
+            Locator.InFile file = (Locator.InFile) loc;
+            String path = confFile(file.file());
             if (regenerated(path)) {
                 regenerated = regenerated != null ? regenerated : path;
                 continue;
@@ -369,10 +371,10 @@ public final class RuntimeReader {
             }
             fileSeen = true;
             List<PortUse> found = new ArrayList<>();
-            for (Value v : values(path, loc)) {
-                Port port = portNumber(v.text(), loc.pattern());
+            for (Value v : values(path, file)) {
+                Port port = portNumber(v.text(), file.pattern());
                 if (port != null) {
-                    found.add(declared(entry, loc, port.number(), v.location(), enabled, groups).bindingTo(
+                    found.add(declared(entry, file.own(), port.number(), v.location(), enabled, groups).bindingTo(
                             BindAddress.of(tomlAddress != null ? tomlAddress.text() : v.address())));
                 }
             }
@@ -420,23 +422,25 @@ public final class RuntimeReader {
 
     /** Why a port whose file is there without it has its default: the product's code sets it. */
     private String codeDefault(CatalogEntry entry) {
-        Locator loc = entry.locators().stream().filter(l -> l.file() != null).findFirst().orElseThrow();
-        return source.location(confFile(loc.file())) + " does not set " + (loc.property() != null ? loc.property()
-                : loc.yaml() != null ? loc.yaml() : loc.xpath()) + ": the product's code sets the default";
+        Locator.InFile file = entry.locators().stream().filter(Locator.InFile.class::isInstance)
+                .map(Locator.InFile.class::cast).findFirst().orElseThrow();
+        return source.location(confFile(file.file())) + " does not set " + file.query()
+                + ": the product's code sets the default";
     }
 
     /** Why a config-mapper runtime has a port's default: its toml does not set it, and the generated file is rewritten. */
     private String defaultInToml(CatalogEntry entry, String regeneratedFile) {
-        String key = entry.locators().stream().filter(Locator::isToml).map(Locator::toml).findFirst().orElse(null);
+        String key = entry.locators().stream().filter(Locator.TomlKey.class::isInstance)
+                .map(l -> ((Locator.TomlKey) l).key()).findFirst().orElse(null);
         return (key == null ? "" : source.location(runtime.offsetFile()) + " sets no " + key + ", and ")
                 + source.location(regeneratedFile) + " is regenerated at start-up: the product's default";
     }
 
-    private PortUse declared(CatalogEntry entry, Locator loc, int port, Location at, boolean enabled,
+    private PortUse declared(CatalogEntry entry, Locator.OwnRule own, int port, Location at, boolean enabled,
             Set<String> groups) {
-        OffsetRule rule = loc.rule() != null ? loc.rule() : entry.rule();
+        OffsetRule rule = own.rule() != null ? own.rule() : entry.rule();
         Decision shifts = decide(entry.shifts(), groups, null);
-        String stays = stays(rule, loc.stays() != null ? loc.stays() : entry.stays(), entry.shifts(), shifts);
+        String stays = stays(rule, own.stays() != null ? own.stays() : entry.stays(), entry.shifts(), shifts);
         return new PortUse(entry, port, rule, at, false, enabled, stays, shifts.on(), null);
     }
 
@@ -462,7 +466,8 @@ public final class RuntimeReader {
             return null;
         }
         for (Locator loc : entry.locators()) {
-            DeploymentToml.Text t = loc.isToml() && loc.address() != null ? toml.text(loc.address()) : null;
+            DeploymentToml.Text t = loc instanceof Locator.TomlKey key && key.address() != null
+                    ? toml.text(key.address()) : null;
             if (t != null) {
                 return t;
             }
@@ -593,11 +598,11 @@ public final class RuntimeReader {
             return p != null ? new Decision(p.value().equalsIgnoreCase("true"), p.location() + " sets " + p.value())
                     : new Decision(c.defaultFor(groups), endpoint.location().file() + " does not set it");
         }
-        Locator loc = c.locator();
+        Locator.InFile loc = c.locator();
         if (loc != null && source.isFile(confFile(loc.file())) && !regenerated(confFile(loc.file()))) {
             String path = confFile(loc.file());
-            if (loc.xpath() != null) {
-                boolean on = !xml(path).select(loc.xpath(), CarbonXml.PREFIXES).isEmpty();
+            if (loc instanceof Locator.XmlNode node) {
+                boolean on = !xml(path).select(node.xpath(), CarbonXml.PREFIXES).isEmpty();
                 return new Decision(on, source.location(path) + (on ? " sets it" : " does not set it"));
             }
             List<Value> values = values(path, loc);
@@ -612,32 +617,32 @@ public final class RuntimeReader {
     private record Value(String text, Location location, String address) {
     }
 
-    private List<Value> values(String path, Locator loc) {
+    private List<Value> values(String path, Locator.InFile loc) {
         // the file a bug met from here on is about (the last file read may be another one)
         Unexpected.reading(source.location(path));
         List<Value> out = new ArrayList<>();
-        if (loc.xpath() != null) {
+        if (loc instanceof Locator.XmlNode node) {
             XmlDocument doc = xml(path);
-            XPath address = loc.address() == null ? null : DocumentHelper.createXPath(loc.address());
-            for (Node n : doc.select(loc.xpath(), CarbonXml.PREFIXES)) {
+            XPath address = node.address() == null ? null : DocumentHelper.createXPath(node.address());
+            for (Node n : doc.select(node.xpath(), CarbonXml.PREFIXES)) {
                 String text = text(n);
                 if (text != null) {
                     out.add(new Value(text, doc.location(n), address == null ? null : text(address.selectSingleNode(n))));
                 }
             }
-        } else if (loc.yaml() != null) {
-            if (loc.address() != null) {
-                for (YamlDocument.Pair p : yaml(path).select(loc.yaml(), loc.address())) {
+        } else if (loc instanceof Locator.YamlPath yamlPath) {
+            if (yamlPath.address() != null) {
+                for (YamlDocument.Pair p : yaml(path).select(yamlPath.path(), yamlPath.address())) {
                     out.add(new Value(p.value().text(), p.value().location(),
                             p.sibling() == null ? null : p.sibling().text()));
                 }
             } else {
-                for (YamlDocument.Value v : yaml(path).select(loc.yaml())) {
+                for (YamlDocument.Value v : yaml(path).select(yamlPath.path())) {
                     out.add(new Value(v.text(), v.location(), null));
                 }
             }
-        } else if (loc.property() != null) {
-            PropertiesFile.Value v = properties(path).get(loc.property());
+        } else if (loc instanceof Locator.PropertiesKey key) {
+            PropertiesFile.Value v = properties(path).get(key.key());
             if (v != null) {
                 out.add(new Value(v.text(), v.location(), null));
             }
