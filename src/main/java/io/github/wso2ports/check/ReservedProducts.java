@@ -81,7 +81,7 @@ public final class ReservedProducts {
                 if (!e.listens() || base == 0 || !e.when().defaultFor(groups)) {
                     continue;
                 }
-                long port = new PortUse(e, base, e.rule(), null, true, true, null, e.shifts().defaultFor(groups), null)
+                long port = PortUse.catalogDefault(e, base, null).with(u -> u.shifts = e.shifts().defaultFor(groups))
                         .effective(at);
                 if (Port.isValid(port)) {
                     out.add(new ReservedPort((int) port, (int) port, e.protocol(), host, label + ", " + e.purpose(),

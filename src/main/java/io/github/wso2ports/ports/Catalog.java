@@ -301,11 +301,22 @@ public final class Catalog {
         for (Long n : t.numbers("seed")) {
             seed.add(n.intValue());
         }
-        return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
-                condition(t.get("shifts"), id, flags, checkXPaths), t.strings("groups"), locators, when,
-                required(t, "source", id), t.string("correction"), seed, t.string("stays"),
-                t.string("system_property"), Boolean.TRUE.equals(t.bool("ha_offset_quirk")),
-                Boolean.TRUE.equals(t.bool("code_default")), plus(t.table("plus"), id));
+        return CatalogEntry.of(id, port.intValue(), rule, e -> {
+            e.protocol = protocol;
+            e.purpose = required(t, "purpose", id);
+            e.shifts = condition(t.get("shifts"), id, flags, checkXPaths);
+            e.groups = t.strings("groups");
+            e.locators = locators;
+            e.when = when;
+            e.source = required(t, "source", id);
+            e.correction = t.string("correction");
+            e.seed = seed;
+            e.stays = t.string("stays");
+            e.systemProperty = t.string("system_property");
+            e.haOffsetQuirk = Boolean.TRUE.equals(t.bool("ha_offset_quirk"));
+            e.codeDefault = Boolean.TRUE.equals(t.bool("code_default"));
+            e.plus = plus(t.table("plus"), id);
+        });
     }
 
     private static CatalogEntry.Plus plus(CatalogData t, String id) {

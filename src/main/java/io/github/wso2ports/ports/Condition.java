@@ -25,6 +25,7 @@ public record Condition(String name, List<String> toml, Locator.InFile locator, 
         String parameter, boolean byDefault, List<String> onFor, List<String> offFor, List<Condition> all) {
 
     public static final Condition ALWAYS = constant(true);
+    public static final Condition NEVER = constant(false);
 
     public Condition {
         toml = List.copyOf(toml);

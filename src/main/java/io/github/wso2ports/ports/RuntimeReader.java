@@ -187,20 +187,30 @@ public final class RuntimeReader {
                 : e.systemProperty().equals("tomcat.https.port") ? args.tomcatHttpsPort() : null;
         if (e.systemProperty() != null && e.systemProperty().startsWith("tomcat.") && args.tomcatRandomPort() != null) {
             // CarbonTomcat.startConnectors binds each connector to findFreePort(): nothing to clash with
-            return new PortUse(e, p.base(), OffsetRule.RANDOM, p.location(), p.isCatalogDefault(), p.enabled(),
-                    "-Dtomcat.random.port.enable (" + args.tomcatRandomPort().location() + ") binds a free port the OS "
-                            + "picks instead", false, p.bindAddress(), p.defaultWhy());
+            return p.with(q -> {
+                q.rule = OffsetRule.RANDOM;
+                q.stays = "-Dtomcat.random.port.enable (" + args.tomcatRandomPort().location() + ") binds a free port "
+                        + "the OS picks instead";
+                q.shifts = false;
+                q.beyond = null;
+            });
         }
         if (property != null && property.value().matches(Port.DIGITS)) {
-            return new PortUse(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location(), false,
-                    p.enabled(), "-D" + e.systemProperty() + " binds the port as given, without the offset")
-                    .bindingTo(p.bindAddress());
+            return PortUse.declared(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location())
+                    .with(q -> {
+                        q.enabled = p.enabled();
+                        q.stays = "-D" + e.systemProperty() + " binds the port as given, without the offset";
+                        q.bindAddress = p.bindAddress();
+                    });
         }
         if (e.haOffsetQuirk() && argOffset != null && argOffset == 0 && fileOffset > 0 && p.rule().moves()) {
-            return new PortUse(e, p.base() + fileOffset, OffsetRule.FIXED, p.location(), p.isCatalogDefault(),
-                    p.enabled(), "the HA configuration lets -DportOffset win only above 0, so it keeps the file's offset "
-                            + fileOffset + " (wso2/carbon-analytics-common#243, #258)", p.shifts(), p.bindAddress(),
-                    p.defaultWhy());
+            return p.with(q -> {
+                q.base = p.base() + fileOffset;
+                q.rule = OffsetRule.FIXED;
+                q.stays = "the HA configuration lets -DportOffset win only above 0, so it keeps the file's offset "
+                        + fileOffset + " (wso2/carbon-analytics-common#243, #258)";
+                q.beyond = null;
+            });
         }
         return p;
     }
@@ -385,9 +395,14 @@ public final class RuntimeReader {
         if ((!fileSeen || entry.codeDefault()) && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
             Decision shifts = decide(entry.shifts(), groups, null);
             String why = regenerated != null ? defaultInToml(entry, regenerated) : fileSeen ? codeDefault(entry) : null;
-            return List.of(new PortUse(entry, defaultPort, entry.rule(), why == null ? expected : null, true, enabled,
-                    stays(entry.rule(), entry.stays(), entry.shifts(), shifts), shifts.on(),
-                    BindAddress.of(tomlAddress == null ? null : tomlAddress.text()), why));
+            Location missingFile = why == null ? expected : null;
+            return List.of(PortUse.catalogDefault(entry, defaultPort, missingFile).with(p -> {
+                p.enabled = enabled;
+                p.stays = stays(entry.rule(), entry.stays(), entry.shifts(), shifts);
+                p.shifts = shifts.on();
+                p.bindAddress = BindAddress.of(tomlAddress == null ? null : tomlAddress.text());
+                p.defaultWhy = why;
+            }));
         }
         return List.of();
     }
@@ -441,7 +456,11 @@ public final class RuntimeReader {
         OffsetRule rule = own.rule() != null ? own.rule() : entry.rule();
         Decision shifts = decide(entry.shifts(), groups, null);
         String stays = stays(rule, own.stays() != null ? own.stays() : entry.stays(), entry.shifts(), shifts);
-        return new PortUse(entry, port, rule, at, false, enabled, stays, shifts.on(), null);
+        return PortUse.declared(entry, port, rule, at).with(p -> {
+            p.enabled = enabled;
+            p.stays = stays;
+            p.shifts = shifts.on();
+        });
     }
 
     /**
@@ -502,10 +521,13 @@ public final class RuntimeReader {
             Decision shifts = decide(def.shifts(), groups, endpoint);
             InboundEndpointXml.Parameter address = def.address() == null ? null
                     : endpoint.parameters().get(def.address());
-            // a suspended endpoint is deployed but does not listen: kept, disabled, like other switched-off ports
-            return new PortUse(e, port.number(), def.rule(), param.location(), false, enabled && !endpoint.suspended(),
-                    stays(def.rule(), def.stays(), def.shifts(), shifts), shifts.on(),
-                    BindAddress.of(address == null ? null : address.value()));
+            return PortUse.declared(e, port.number(), def.rule(), param.location()).with(p -> {
+                // a suspended endpoint is deployed but does not listen: kept, disabled, like other switched-off ports
+                p.enabled = enabled && !endpoint.suspended();
+                p.stays = stays(def.rule(), def.stays(), def.shifts(), shifts);
+                p.shifts = shifts.on();
+                p.bindAddress = BindAddress.of(address == null ? null : address.value());
+            });
         }
         return null;
     }
