@@ -26,9 +26,6 @@ public sealed interface Locator permits Locator.TomlKey, Locator.InFile, Locator
         /** The file, relative to the runtime's conf folder. */
         String file();
 
-        /** What finds the value in the file: the XPath, the YAML path or the key. */
-        String query();
-
         /** The offset rule of a port found here, where it is not its entry's. */
         OwnRule own();
 
@@ -48,11 +45,6 @@ public sealed interface Locator permits Locator.TomlKey, Locator.InFile, Locator
     record XmlNode(String file, String xpath, String address, OwnRule own, String pattern) implements InFile {
 
         @Override
-        public String query() {
-            return xpath;
-        }
-
-        @Override
         public String toString() {
             return file + " " + xpath;
         }
@@ -67,11 +59,6 @@ public sealed interface Locator permits Locator.TomlKey, Locator.InFile, Locator
     record YamlPath(String file, String path, String address, OwnRule own, String pattern) implements InFile {
 
         @Override
-        public String query() {
-            return path;
-        }
-
-        @Override
         public String toString() {
             return file + " " + path;
         }
@@ -79,11 +66,6 @@ public sealed interface Locator permits Locator.TomlKey, Locator.InFile, Locator
 
     /** A key of a properties file (spark-defaults.conf style). */
     record PropertiesKey(String file, String key, OwnRule own, String pattern) implements InFile {
-
-        @Override
-        public String query() {
-            return key;
-        }
 
         @Override
         public String toString() {

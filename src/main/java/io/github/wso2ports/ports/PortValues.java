@@ -124,7 +124,9 @@ final class PortValues {
     private String codeDefault(CatalogEntry entry) {
         Locator.InFile file = entry.locators().stream().filter(Locator.InFile.class::isInstance)
                 .map(Locator.InFile.class::cast).findFirst().orElseThrow();
-        return files.location(files.confFile(file.file())) + " does not set " + file.query()
+        String query = file instanceof Locator.XmlNode node ? node.xpath()
+                : file instanceof Locator.YamlPath yaml ? yaml.path() : ((Locator.PropertiesKey) file).key();
+        return files.location(files.confFile(file.file())) + " does not set " + query
                 + ": the product's code sets the default";
     }
 

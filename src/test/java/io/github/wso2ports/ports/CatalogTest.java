@@ -227,14 +227,12 @@ class CatalogTest {
         assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
                 "source = \"s\"\nlocators = [{ file = \"a.xml\", xpath = \"/a/@port\", address = \"../@[\" }]\n")));
         // a locator holds the parts of its kind only
-        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
-                "source = \"s\"\nlocators = [{ toml = \"a.port\", rule = \"fixed\" }]\n")));
-        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
-                "source = \"s\"\nlocators = [{ inbound = \"a.xml\", pattern = \"(1)\" }]\n")));
-        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
-                "source = \"s\"\nlocators = [{ file = \"a.conf\", property = \"p\", address = \"h\" }]\n")));
-        assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
-                "source = \"s\"\nlocators = [{ file = \"a.xml\", xpath = \"/a/@port\", toml = \"a.port\" }]\n")));
+        for (String locator : List.of("toml = \"a.port\", rule = \"fixed\"", "inbound = \"a.xml\", pattern = \"(1)\"",
+                "file = \"a.conf\", property = \"p\", address = \"h\"",
+                "file = \"a.xml\", xpath = \"/a/@port\", toml = \"a.port\"")) {
+            assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
+                    "source = \"s\"\nlocators = [{ " + locator + " }]\n")), locator);
+        }
         // a product key written after a [[product.versions]] header belongs to the versions table: named, not ignored
         IllegalStateException misplaced = assertThrows(IllegalStateException.class, () -> Catalog.parse(ok
                 + "[[product]]\nkey = \"k\"\nname = \"n\"\n[[product.versions]]\nfrom = \"1.1\"\ndefault_offset = 10\n"));
