@@ -1,6 +1,7 @@
 package io.github.wso2ports.apply;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.config.Carbon5Yaml;
 import io.github.wso2ports.config.CarbonXml;
@@ -12,17 +13,18 @@ import io.github.wso2ports.distribution.CachingSource;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
 import io.github.wso2ports.distribution.Layout;
-import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
 import io.github.wso2ports.distribution.RuntimeRole;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.ports.CatalogEntry;
+import io.github.wso2ports.ports.FileOffset;
 import io.github.wso2ports.ports.GeneratedFiles;
 import io.github.wso2ports.ports.Notice;
 import io.github.wso2ports.ports.PortUse;
 import io.github.wso2ports.ports.Product;
 import io.github.wso2ports.ports.ProductDetector;
 import io.github.wso2ports.ports.RuntimeConfig;
+import io.github.wso2ports.ports.RuntimeFiles;
 import io.github.wso2ports.ports.RuntimeReader;
 import io.github.wso2ports.rewrite.AtomicWriter;
 import io.github.wso2ports.rewrite.FileEdit;
@@ -48,9 +50,6 @@ import java.util.OptionalInt;
  * every start). Planning reads and checks everything and writes nothing; {@link #write} then writes.
  */
 public final class OffsetApplier {
-
-    /** Ports below this need root to bind. */
-    static final int PRIVILEGED_BELOW = 1024;
 
     /**
      * @param replacePlaceholder replace an offset written as {@code $env{...}} / {@code $sys{...}}
@@ -100,10 +99,12 @@ public final class OffsetApplier {
         }
         checkPorts(ports, offset, warnings);
         return switch (runtime.format()) {
-            case CARBON_XML -> planCarbonXml(distribution, runtime, offset, notes, warnings, processes);
-            case DEPLOYMENT_TOML -> planToml(distribution, runtime, product.product().defaultOffset(runtime), offset,
-                    options, notes, warnings, processes);
-            case DEPLOYMENT_YAML, CARBON_YML -> planYaml(distribution, runtime, offset, notes, warnings, processes);
+            case CARBON_XML -> planCarbonXml(distribution, runtime, product.product(), offset, notes, warnings,
+                    processes);
+            case DEPLOYMENT_TOML -> planToml(distribution, runtime, product.product(), offset, options, notes, warnings,
+                    processes);
+            case DEPLOYMENT_YAML, CARBON_YML -> planYaml(distribution, runtime, product.product(), offset, notes,
+                    warnings, processes);
         };
     }
 
@@ -121,54 +122,53 @@ public final class OffsetApplier {
         return ((CachingSource) d.source()).stamp(r.offsetFile());
     }
 
-    private static ApplyPlan planCarbonXml(Distribution d, ProductRuntime r, int offset, List<String> notes,
-            List<String> warnings, RunningServer.Processes processes) {
+    private static ApplyPlan planCarbonXml(Distribution d, ProductRuntime r, Product product, int offset,
+            List<String> notes, List<String> warnings, RunningServer.Processes processes) {
         XmlDocument doc = d.source().parsed(r.offsetFile(), XmlDocument.class, XmlDocument::parse);
         TextFile file = doc.file();
         byte[] before = file.bytes();
-        CarbonXml.Offset current = CarbonXml.offset(doc);
+        FileOffset.InCarbonXml current = FileOffset.InCarbonXml.read(doc);
+        CarbonXml.Offset written = current.written();
         byte[] after = before;
         String change = null;
         if (current.value() != offset) {
-            XmlDocument edited = XmlValueSplicer.replaceText(doc, current.element(), String.valueOf(offset), "<Offset>");
+            XmlDocument edited = XmlValueSplicer.replaceText(doc, written.element(), String.valueOf(offset),
+                    "<Offset>");
             after = edited.file().bytes();
             // what WSO2 reads from the edited file must be the new offset, whichever <Offset> it takes
             if (CarbonXml.offset(edited).value() != offset) {
                 throw new Wso2PortsException(current.location(), "the edited file would not read <Offset> " + offset
                         + " as WSO2 reads it", "Please report this file; nothing was changed");
             }
-            change = "<Offset> " + current.raw().trim() + " -> " + offset;
+            change = "<Offset> " + written.raw().trim() + " -> " + offset;
         }
         Path path = requireWritable(d, r, current.location(), after != before);
         startWarnings(d, r, offset, after != before, warnings, processes);
-        return new ApplyPlan(d, r, current.value(), current.location().toString(), offset,
+        return new ApplyPlan(d, r, current.value(), current.source(), offset,
                 new FileEdit(path, current.location(), file, after, stamp(d, r)), change, notes, warnings,
-                others(d, r));
+                others(d, r, product));
     }
 
-    private static ApplyPlan planToml(Distribution d, ProductRuntime r, Product.DefaultOffset byDefault, int offset,
-            Options options, List<String> notes, List<String> warnings, RunningServer.Processes processes) {
+    private static ApplyPlan planToml(Distribution d, ProductRuntime r, Product product, int offset, Options options,
+            List<String> notes, List<String> warnings, RunningServer.Processes processes) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
         DeploymentToml toml = source.parsed(r.offsetFile(), DeploymentToml.class, DeploymentToml::parse);
         TextFile file = toml.file();
         TomlEditor editor = new TomlEditor(file);
         String literal = String.valueOf(offset);
-        DeploymentToml.Offset live = toml.offset();
-        Integer current;
-        String currentSource;
+        Product.DefaultOffset byDefault = product.defaultOffset(r);
+        FileOffset.InToml current = FileOffset.InToml.read(toml, byDefault, location);
+        DeploymentToml.Offset live = current.written();
         TextEdit edit = null;
         String change = null;
         if (live != null) {
-            currentSource = live.location().toString();
-            boolean reference = live.isString() && OffsetValue.isEnvironmentReference(live.raw());
-            if (reference && !options.replacePlaceholder()) {
+            if (current.isEnvironmentReference() && !options.replacePlaceholder()) {
                 throw new Wso2PortsException(live.location(), "[server] offset is \"" + live.raw() + "\", resolved from "
                         + "the environment at start-up, so apply leaves it alone", "To replace it with " + offset
                         + " anyway, run again with -Dwso2-ports.replacePlaceholder");
             }
-            current = reference ? null : toml.effectiveOffset(byDefault.value());
-            if (current == null || current != offset) {
+            if (current.isEnvironmentReference() || current.value() != offset) {
                 TomlEditor.Value value = editor.valueOn(live.location().line())
                         .filter(v -> isOffsetKey(v.key()))
                         .orElseThrow(() -> new Wso2PortsException(live.location(), "[server] offset is written in a "
@@ -178,29 +178,25 @@ public final class OffsetApplier {
                 edit = editor.replaceValue(value, written);
                 change = "offset = " + value.raw() + " -> " + written;
             }
-        } else {
-            current = byDefault.value();
-            currentSource = location + " sets no offset: " + byDefault.source();
-            if (current != offset) {
-                OptionalInt header = editor.headerLine("server");
-                Optional<TomlEditor.CommentedKey> commented = header.isPresent()
-                        ? editor.commentedKey(header.getAsInt(), "offset") : Optional.empty();
-                if (commented.isPresent()) {
-                    TomlEditor.CommentedKey c = commented.get();
-                    String q = c.value().startsWith("\"") ? "\"" : c.value().startsWith("'") ? "'" : "";
-                    edit = editor.uncomment(c, q + literal + q);
-                    change = "uncommented '" + file.text().substring(c.start(), c.end()).strip() + "'";
-                } else if (header.isPresent()) {
-                    edit = editor.insertAfter(header.getAsInt(), "offset = " + literal);
-                    change = "added offset = " + literal + " under [server]";
-                } else if (toml.hasServerTable()) {
-                    throw new Wso2PortsException(location, "the server table is written with dotted keys or inline, "
-                            + "not as a [server] header, so apply does not know where to add offset",
-                            "Add offset = " + offset + " to it by hand");
-                } else {
-                    edit = editor.appendTable("server", "offset = " + literal);
-                    change = "appended a [server] table with offset = " + literal;
-                }
+        } else if (current.value() != offset) {
+            OptionalInt header = editor.headerLine("server");
+            Optional<TomlEditor.CommentedKey> commented = header.isPresent()
+                    ? editor.commentedKey(header.getAsInt(), "offset") : Optional.empty();
+            if (commented.isPresent()) {
+                TomlEditor.CommentedKey c = commented.get();
+                String q = c.value().startsWith("\"") ? "\"" : c.value().startsWith("'") ? "'" : "";
+                edit = editor.uncomment(c, q + literal + q);
+                change = "uncommented '" + file.text().substring(c.start(), c.end()).strip() + "'";
+            } else if (header.isPresent()) {
+                edit = editor.insertAfter(header.getAsInt(), "offset = " + literal);
+                change = "added offset = " + literal + " under [server]";
+            } else if (toml.hasServerTable()) {
+                throw new Wso2PortsException(location, "the server table is written with dotted keys or inline, "
+                        + "not as a [server] header, so apply does not know where to add offset",
+                        "Add offset = " + offset + " to it by hand");
+            } else {
+                edit = editor.appendTable("server", "offset = " + literal);
+                change = "appended a [server] table with offset = " + literal;
             }
         }
         if (byDefault.value() != 0 && offset != byDefault.value()) {
@@ -224,9 +220,8 @@ public final class OffsetApplier {
         }
         Path path = requireWritable(d, r, at, edit != null);
         startWarnings(d, r, offset, edit != null, warnings, processes);
-        return new ApplyPlan(d, r, current, currentSource, offset, new FileEdit(path, at, file, after, stamp(d, r)),
-                change, notes,
-                warnings, others(d, r));
+        return new ApplyPlan(d, r, current.value(), current.source(), offset,
+                new FileEdit(path, at, file, after, stamp(d, r)), change, notes, warnings, others(d, r, product));
     }
 
     /** {@code offset} under [server], or {@code server.offset} at the top, however it is quoted. */
@@ -290,47 +285,36 @@ public final class OffsetApplier {
                 continue;
             }
             long effective = (long) p.base() + offset;
-            if (effective > 65535) {
+            if (effective > Port.MAX) {
                 tooHigh.add(p);
-            } else if (effective < PRIVILEGED_BELOW) {
+            } else if (Port.isPrivileged(effective)) {
                 warnings.add(p.location() + ": " + p.entry().purpose() + " " + p.base() + " would listen on "
-                        + effective + ", below 1024, which needs root");
+                        + effective + ", below " + Port.PRIVILEGED_BELOW + ", which needs root");
             }
         }
         if (!tooHigh.isEmpty()) {
             tooHigh.sort(Comparator.comparingInt(PortUse::base).reversed());
             PortUse top = tooHigh.get(0);
             throw new Wso2PortsException(top.location(), "offset " + offset + " would move " + top.entry().purpose()
-                    + " " + top.base() + " to " + ((long) top.base() + offset) + ", beyond 65535"
+                    + " " + top.base() + " to " + ((long) top.base() + offset) + ", beyond " + Port.MAX
                     + (tooHigh.size() > 1 ? " (and " + (tooHigh.size() - 1) + " more ports)" : ""),
-                    "The largest offset this runtime takes is " + (65535 - top.base()));
+                    "The largest offset this runtime takes is " + Port.largestOffset(top.base()));
         }
     }
 
-    private static List<String> others(Distribution d, ProductRuntime r) {
+    private static List<String> others(Distribution d, ProductRuntime r, Product product) {
         List<String> lines = new ArrayList<>();
         for (ProductRuntime o : d.others(r)) {
             String role = o.role() == RuntimeRole.PROFILE ? "alternative profile " : "runtime ";
             String offset;
             try {
-                offset = "offset " + currentOffset(d, o);
+                offset = "offset " + FileOffset.read(RuntimeFiles.of(d, o), product).value();
             } catch (Wso2PortsException e) {
                 offset = "offset unreadable: " + e.getMessage();
             }
             lines.add(role + o.name() + ": " + offset + " (" + d.source().location(o.offsetFile()) + ")");
         }
         return lines;
-    }
-
-    /** The offset another runtime's own file states (carbon.xml or its YAML), for the list of what stays. */
-    private static String currentOffset(Distribution d, ProductRuntime o) {
-        Location at = d.source().location(o.offsetFile());
-        if (o.format() == OffsetFormat.CARBON_XML) {
-            return String.valueOf(CarbonXml.offset(d.source().parsed(o.offsetFile(), XmlDocument.class,
-                    XmlDocument::parse)).value());
-        }
-        return String.valueOf(Carbon5Yaml.offset(d.source().parsed(o.offsetFile(), YamlDocument.class,
-                YamlDocument::parse), o.format(), at).value());
     }
 
     /**
@@ -356,34 +340,35 @@ public final class OffsetApplier {
     }
 
     /** A Carbon 5 runtime's {@code wso2.carbon: ports: offset} (carbon.yml: {@code ports: offset}), the value alone. */
-    private static ApplyPlan planYaml(Distribution d, ProductRuntime r, int offset, List<String> notes,
-            List<String> warnings, RunningServer.Processes processes) {
+    private static ApplyPlan planYaml(Distribution d, ProductRuntime r, Product product, int offset,
+            List<String> notes, List<String> warnings, RunningServer.Processes processes) {
         DistributionSource source = d.source();
         Location location = source.location(r.offsetFile());
         YamlDocument doc = source.parsed(r.offsetFile(), YamlDocument.class, YamlDocument::parse);
         TextFile file = doc.file();
         String path = r.format().yamlPath();
         String key = Carbon5Yaml.key(r.format());
-        Carbon5Yaml.Offset read = Carbon5Yaml.offset(doc, r.format(), location);
-        YamlDocument.Span span = read.span();
-        if (span == null && read.location() == null && offset == read.value()) {
+        FileOffset.InYaml current = FileOffset.InYaml.read(doc, r.format(), location);
+        YamlDocument.Span span = current.span();
+        if (span == null && current.location() == null && offset == current.value()) {
             // runs at the default 0 already: nothing to write
             startWarnings(d, r, offset, false, warnings, processes);
-            return new ApplyPlan(d, r, 0, location + " sets no " + key + ": Carbon 5's default 0", offset,
+            return new ApplyPlan(d, r, current.value(), current.source(), offset,
                     new FileEdit(requireWritable(d, r, location, false), location, file, file.bytes(), stamp(d, r)),
-                    null, notes, warnings, others(d, r));
+                    null, notes, warnings, others(d, r, product));
         }
         if (span == null) {
-            throw new Wso2PortsException(read.location() != null ? read.location() : location, read.location() == null
+            Location written = current.location();
+            throw new Wso2PortsException(written != null ? written : location, written == null
                     ? "sets no " + key + " (Carbon 5 then runs at 0), and apply adds no YAML keys"
                     : key + " is written as a block scalar, which apply does not edit", "Write it as " + key + ": "
                     + offset + " by hand (under wso2.carbon: ports:)");
         }
-        int current = read.value();
         byte[] after = file.bytes();
         String change = null;
         Location at = span.value().location();
-        if (current != offset) {
+        boolean changes = current.value() != offset;
+        if (changes) {
             int inner = span.quote() == 0 ? 0 : 1;
             after = Splice.bytes(file, span.start() + inner, span.end() - inner, String.valueOf(offset));
             YamlDocument edited = YamlDocument.parse(TextFile.utf8(location, after));
@@ -394,9 +379,9 @@ public final class OffsetApplier {
             }
             change = key + " " + span.value().text() + " -> " + offset;
         }
-        Path target = requireWritable(d, r, at, current != offset);
-        startWarnings(d, r, offset, current != offset, warnings, processes);
-        return new ApplyPlan(d, r, current, at.toString(), offset, new FileEdit(target, at, file, after, stamp(d, r)),
-                change, notes, warnings, others(d, r));
+        Path target = requireWritable(d, r, at, changes);
+        startWarnings(d, r, offset, changes, warnings, processes);
+        return new ApplyPlan(d, r, current.value(), current.source(), offset,
+                new FileEdit(target, at, file, after, stamp(d, r)), change, notes, warnings, others(d, r, product));
     }
 }

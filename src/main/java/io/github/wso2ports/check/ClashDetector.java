@@ -1,5 +1,6 @@
 package io.github.wso2ports.check;
 
+import io.github.wso2ports.Port;
 import io.github.wso2ports.ports.Notice;
 import io.github.wso2ports.ports.PortUse;
 import io.github.wso2ports.ports.RuntimeConfig;
@@ -36,7 +37,7 @@ public final class ClashDetector {
         }
 
         public static Options defaults() {
-            return new Options(32768, 60999, Map.of());
+            return new Options(Port.Range.EPHEMERAL.from(), Port.Range.EPHEMERAL.to(), Map.of());
         }
     }
 
@@ -84,10 +85,10 @@ public final class ClashDetector {
                     continue;
                 }
                 long port = p.effective(i.offset());
-                if (port < 1 || port > 65535) {
+                if (!Port.isValid(port)) {
                     findings.add(new Finding(FindingKind.RANGE, FindingKind.RANGE.defaultSeverity(), i.host(),
                             p.entry().protocol(), port, List.of(owner(i, p)), "offset " + i.offset() + " moves "
-                                    + p.base() + " outside 1..65535"));
+                                    + p.base() + " outside " + Port.BOUNDS));
                     continue;
                 }
                 byPort.computeIfAbsent(new Key(i.host(), p.entry().protocol(), port), k -> new ArrayList<>())
@@ -126,9 +127,10 @@ public final class ClashDetector {
                             key.protocol(), key.port(), withReservation, null));
                 }
             }
-            if (key.port() < 1024) {
+            if (Port.isPrivileged(key.port())) {
                 findings.add(new Finding(FindingKind.PRIVILEGED, FindingKind.PRIVILEGED.defaultSeverity(), key.host(),
-                        key.protocol(), key.port(), owners.get(), "below 1024: binding it needs root"));
+                        key.protocol(), key.port(), owners.get(), "below " + Port.PRIVILEGED_BELOW
+                                + ": binding it needs root"));
             }
             if (key.port() >= options.ephemeralFrom() && key.port() <= options.ephemeralTo()) {
                 findings.add(new Finding(FindingKind.EPHEMERAL, FindingKind.EPHEMERAL.defaultSeverity(), key.host(),

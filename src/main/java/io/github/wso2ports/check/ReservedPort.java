@@ -1,6 +1,7 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.text.TextFile;
 
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
 public record ReservedPort(int from, int to, String protocol, String host, String reason, String source,
         Location location) {
 
-    private static final Pattern RANGE = Pattern.compile("([0-9]{1,5})(?:\\s*-\\s*([0-9]{1,5}))?");
     private static final Pattern LINE = Pattern.compile(
             "^([0-9]{1,5}(?:-[0-9]{1,5})?)(?:/(tcp|udp))?(?:\\s+host=(\\S+))?(?:\\s+(.*))?$", Pattern.CASE_INSENSITIVE);
 
@@ -42,22 +42,9 @@ public record ReservedPort(int from, int to, String protocol, String host, Strin
         Location where = location != null ? location : Location.of(source);
         if (port == null || port.isBlank()) {
             throw new Wso2PortsException(where, "a reserved port has no <port>", "Give a number or a range such as 5432 "
-                    + "or 32768-60999");
+                    + "or " + Port.EPHEMERAL_DEFAULT);
         }
-        Matcher m = RANGE.matcher(port.strip());
-        if (!m.matches()) {
-            throw new Wso2PortsException(where, "port '" + port + "' is not a number or a range",
-                    "Write it as 5432 or 32768-60999");
-        }
-        int from = Integer.parseInt(m.group(1));
-        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-        if (from < 1 || to > 65535) {
-            throw new Wso2PortsException(where, "port '" + port + "' is outside 1..65535", null);
-        }
-        if (to < from) {
-            throw new Wso2PortsException(where, "the port range '" + port + "' runs backwards",
-                    "Write the lower port first: " + to + "-" + from);
-        }
+        Port.Range range = Port.Range.parse(port, where);
         String proto = protocol == null || protocol.isBlank() ? "tcp" : protocol.strip().toLowerCase(Locale.ROOT);
         if (!proto.equals("tcp") && !proto.equals("udp")) {
             throw new Wso2PortsException(where, "port '" + port + "' has protocol '" + protocol + "'",
@@ -65,7 +52,7 @@ public record ReservedPort(int from, int to, String protocol, String host, Strin
         }
         String h = host == null || host.isBlank() ? null : host.strip();
         String why = reason == null || reason.isBlank() ? "reserved" : reason.strip();
-        return new ReservedPort(from, to, proto, h, why, source, location);
+        return new ReservedPort(range.from(), range.to(), proto, h, why, source, location);
     }
 
     /**

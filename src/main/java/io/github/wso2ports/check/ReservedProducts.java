@@ -1,5 +1,6 @@
 package io.github.wso2ports.check;
 
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.ports.CatalogEntry;
@@ -80,9 +81,9 @@ public final class ReservedProducts {
                 if (!e.listens() || base == 0 || !e.when().defaultFor(groups)) {
                     continue;
                 }
-                long port = new PortUse(e, base, e.rule(), null, true, true, null, e.shifts().defaultFor(groups), null)
+                long port = PortUse.catalogDefault(e, base, null).with(u -> u.shifts = e.shifts().defaultFor(groups))
                         .effective(at);
-                if (port >= 1 && port <= 65535) {
+                if (Port.isValid(port)) {
                     out.add(new ReservedPort((int) port, (int) port, e.protocol(), host, label + ", " + e.purpose(),
                             source, null));
                 }

@@ -1,6 +1,7 @@
 package io.github.wso2ports.config;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 public final class OffsetValue {
 
     /** No port can move further than this; the real limit comes from the highest port that moves. */
-    public static final int MAX = 65535;
+    public static final int MAX = Port.MAX;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern PLACEHOLDER = Pattern.compile(

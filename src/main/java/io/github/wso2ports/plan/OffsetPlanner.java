@@ -1,5 +1,6 @@
 package io.github.wso2ports.plan;
 
+import io.github.wso2ports.Port;
 import io.github.wso2ports.check.ClashDetector;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.FindingKind;
@@ -97,7 +98,7 @@ public final class OffsetPlanner {
         }
         int highest = i.config().ports().stream().filter(PortUse::listens).filter(p -> !staying.contains(p))
                 .mapToInt(PortUse::base).max().orElse(0);
-        int last = highest == 0 ? 0 : 65535 - highest;
+        int last = highest == 0 ? 0 : Port.largestOffset(highest);
         Integer withWarnings = null;
         for (int offset = 0; offset <= last; offset++) {
             List<Finding> found = findings(i.at(offset, "planned"), placed, reserved, options).stream()

@@ -1,5 +1,6 @@
 package io.github.wso2ports.ports;
 
+import io.github.wso2ports.Port;
 import io.github.wso2ports.config.CarbonXml;
 import io.github.wso2ports.xml.XmlDocument;
 
@@ -281,8 +282,9 @@ public final class Catalog {
                 "code_default", "plus", "groups", "locators", "when", "source", "correction", "seed");
         Long port = t.number("port");
         OffsetRule rule = OffsetRule.parse(required(t, "rule", id));
-        if (port == null || port < 0 || port > 65535 || (port == 0 && rule != OffsetRule.RANDOM)) {
-            throw new IllegalStateException("catalog: " + id + ": port must be 1..65535 (0 only for random ports)");
+        if (port == null || !(Port.isValid(port) || (port == 0 && rule == OffsetRule.RANDOM))) {
+            throw new IllegalStateException("catalog: " + id + ": port must be " + Port.BOUNDS
+                    + " (0 only for random ports)");
         }
         String protocol = t.string("protocol", "tcp").toLowerCase(Locale.ROOT);
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
@@ -293,17 +295,28 @@ public final class Catalog {
             locators.add(checkedLocator(l, id, checkXPaths));
         }
         // deployment.toml keys first: they beat the generated XML
-        locators.sort((a, b) -> Boolean.compare(b.isToml(), a.isToml()));
+        locators.sort((a, b) -> Boolean.compare(b instanceof Locator.TomlKey, a instanceof Locator.TomlKey));
         Condition when = t.has("when") ? condition(t.get("when"), id, flags, checkXPaths) : Condition.ALWAYS;
         List<Integer> seed = new ArrayList<>();
         for (Long n : t.numbers("seed")) {
             seed.add(n.intValue());
         }
-        return new CatalogEntry(id, port.intValue(), protocol, required(t, "purpose", id), rule,
-                condition(t.get("shifts"), id, flags, checkXPaths), t.strings("groups"), locators, when,
-                required(t, "source", id), t.string("correction"), seed, t.string("stays"),
-                t.string("system_property"), Boolean.TRUE.equals(t.bool("ha_offset_quirk")),
-                Boolean.TRUE.equals(t.bool("code_default")), plus(t.table("plus"), id));
+        return CatalogEntry.of(id, port.intValue(), rule, e -> {
+            e.protocol = protocol;
+            e.purpose = required(t, "purpose", id);
+            e.shifts = condition(t.get("shifts"), id, flags, checkXPaths);
+            e.groups = t.strings("groups");
+            e.locators = locators;
+            e.when = when;
+            e.source = required(t, "source", id);
+            e.correction = t.string("correction");
+            e.seed = seed;
+            e.stays = t.string("stays");
+            e.systemProperty = t.string("system_property");
+            e.haOffsetQuirk = Boolean.TRUE.equals(t.bool("ha_offset_quirk"));
+            e.codeDefault = Boolean.TRUE.equals(t.bool("code_default"));
+            e.plus = plus(t.table("plus"), id);
+        });
     }
 
     private static CatalogEntry.Plus plus(CatalogData t, String id) {
@@ -339,7 +352,7 @@ public final class Catalog {
         only(w, id + " flag", "name", "toml", "file", "xpath", "yaml", "property", "matches", "unset", "parameter",
                 "default", "default_for", "default_off_for", "all");
         List<String> toml = w.isString("toml") ? List.of(w.string("toml")) : w.strings("toml");
-        Locator fileTest = w.string("file") == null ? null : locator(w, id, checkXPaths).fileOnly();
+        Locator.InFile fileTest = w.string("file") == null ? null : fileLocator(w, id, checkXPaths);
         List<Condition> all = new ArrayList<>();
         for (CatalogData part : w.tables("all")) {
             all.add(condition(part, id, flags, checkXPaths));
@@ -357,17 +370,37 @@ public final class Catalog {
                 w.strings("default_off_for"), all);
     }
 
-    /** A locator table of a port or URL, whose keys are checked (a flag's file test is checked as a flag). */
+    /**
+     * A locator table of a port or URL: a toml key (with its address), a file test (with a port's own parts) or an
+     * inbound endpoint file, each with only the keys of its kind.
+     */
     private static Locator checkedLocator(CatalogData t, String id, boolean checkXPaths) {
         only(t, id + " locator", "toml", "file", "xpath", "yaml", "property", "inbound", "address", "rule", "stays",
                 "pattern");
-        return locator(t, id, checkXPaths);
+        Locator.InFile inFile = t.has("file") ? fileLocator(t, id, checkXPaths) : null;
+        boolean toml = t.isString("toml");
+        int places = (inFile != null ? 1 : 0) + (toml ? 1 : 0) + (t.has("inbound") ? 1 : 0);
+        if (places != 1) {
+            throw new IllegalStateException("catalog: " + id + ": a locator needs a file, a toml key or an inbound "
+                    + "endpoint file (alone)");
+        }
+        if (inFile != null) {
+            only(t, id + " file locator", "file", "xpath", "yaml", "property", "address", "rule", "stays", "pattern");
+            return inFile;
+        }
+        if (toml) {
+            only(t, id + " toml locator", "toml", "address");
+            return new Locator.TomlKey(t.string("toml"), t.string("address"));
+        }
+        only(t, id + " inbound locator", "inbound");
+        return new Locator.InboundFile(t.string("inbound"));
     }
 
-    private static Locator locator(CatalogData t, String id, boolean checkXPaths) {
-        String xpath = t.string("xpath");
-        String rule = t.string("rule");
-        String toml = t.isString("toml") ? t.string("toml") : null;
+    /**
+     * A file test: one of xpath, yaml or property in a file, with what a port found there has of its own (address,
+     * rule, stays, pattern). A flag's table has only the file test's keys.
+     */
+    private static Locator.InFile fileLocator(CatalogData t, String id, boolean checkXPaths) {
         String pattern = t.string("pattern");
         try {
             if (pattern != null) {
@@ -376,23 +409,31 @@ public final class Catalog {
         } catch (java.util.regex.PatternSyntaxException e) {
             throw new IllegalStateException("catalog: " + id + ": bad pattern " + pattern, e);
         }
-        Locator loc = new Locator(toml, t.string("file"), xpath, t.string("yaml"), t.string("property"),
-                t.string("inbound"), t.string("address"), rule == null ? null : OffsetRule.parse(rule),
-                t.string("stays"), pattern);
+        String rule = t.string("rule");
+        Locator.OwnRule own = new Locator.OwnRule(rule == null ? null : OffsetRule.parse(rule), t.string("stays"));
+        String file = t.string("file");
+        String xpath = t.string("xpath");
+        String yaml = t.string("yaml");
+        String property = t.string("property");
+        String address = t.string("address");
         if (checkXPaths && xpath != null) {
             checkXPath(xpath, id);
-            checkXPath(loc.address(), id);
+            checkXPath(address, id);
         }
-        int kinds = (xpath != null ? 1 : 0) + (loc.yaml() != null ? 1 : 0) + (loc.property() != null ? 1 : 0);
-        if (loc.file() != null && kinds != 1) {
+        int kinds = (xpath != null ? 1 : 0) + (yaml != null ? 1 : 0) + (property != null ? 1 : 0);
+        if (kinds != 1) {
             throw new IllegalStateException("catalog: " + id + ": a file locator needs one of xpath, yaml, property");
         }
-        int places = (loc.file() != null ? 1 : 0) + (loc.toml() != null ? 1 : 0) + (loc.inbound() != null ? 1 : 0);
-        if (places == 0 || (loc.inbound() != null && places != 1)) {
-            throw new IllegalStateException("catalog: " + id + ": a locator needs a file, a toml key or an inbound "
-                    + "endpoint file (alone)");
+        if (xpath != null) {
+            return new Locator.XmlNode(file, xpath, address, own, pattern);
         }
-        return loc;
+        if (yaml != null) {
+            return new Locator.YamlPath(file, yaml, address, own, pattern);
+        }
+        if (address != null) {
+            throw new IllegalStateException("catalog: " + id + ": a properties key has no address");
+        }
+        return new Locator.PropertiesKey(file, property, own, pattern);
     }
 
     private static void checkXPath(String xpath, String id) {
@@ -412,8 +453,8 @@ public final class Catalog {
         if (ports != null) {
             for (String id : ports.keys()) {
                 Long n = ports.number(id);
-                if (n == null || n < 0 || n > 65535) {
-                    throw new IllegalStateException("catalog: " + what + ": ports." + id + " must be 0..65535");
+                if (n == null || (n != 0 && !Port.isValid(n))) {
+                    throw new IllegalStateException("catalog: " + what + ": ports." + id + " must be 0.." + Port.MAX);
                 }
                 out.put(id, n.intValue());
             }

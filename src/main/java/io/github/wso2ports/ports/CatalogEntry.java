@@ -1,6 +1,7 @@
 package io.github.wso2ports.ports;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One port WSO2 products listen on (or connect out to), where it is configured and what the offset does to it.
@@ -28,6 +29,44 @@ import java.util.List;
 public record CatalogEntry(String id, int port, String protocol, String purpose, OffsetRule rule, Condition shifts,
         List<String> groups, List<Locator> locators, Condition when, String source, String correction, List<Integer> seed,
         String stays, String systemProperty, boolean haOffsetQuirk, boolean codeDefault, Plus plus) {
+
+    public CatalogEntry {
+        groups = List.copyOf(groups);
+        locators = List.copyOf(locators);
+        seed = List.copyOf(seed);
+    }
+
+    /**
+     * The parts of an entry a call site sets by name ({@link #of}); what it does not set is as here: tcp, always
+     * listening, never moved by a flag, configured nowhere, without quirks.
+     */
+    public static final class Parts {
+        public String protocol = "tcp";
+        public String purpose;
+        public Condition shifts = Condition.NEVER;
+        public List<String> groups = List.of();
+        public List<Locator> locators = List.of();
+        public Condition when = Condition.ALWAYS;
+        public String source;
+        public String correction;
+        public List<Integer> seed = List.of();
+        public String stays;
+        public String systemProperty;
+        public boolean haOffsetQuirk;
+        public boolean codeDefault;
+        public Plus plus;
+
+        private Parts() {
+        }
+    }
+
+    /** An entry with the parts {@code parts} sets. */
+    public static CatalogEntry of(String id, int port, OffsetRule rule, Consumer<Parts> parts) {
+        Parts p = new Parts();
+        parts.accept(p);
+        return new CatalogEntry(id, port, p.protocol, p.purpose, rule, p.shifts, p.groups, p.locators, p.when, p.source,
+                p.correction, p.seed, p.stays, p.systemProperty, p.haOffsetQuirk, p.codeDefault, p.plus);
+    }
 
     /**
      * A port that listens beyond the number that configures it: Spark's driver actor system on the driver port + 1, the

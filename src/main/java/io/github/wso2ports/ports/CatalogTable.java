@@ -57,8 +57,9 @@ public final class CatalogTable {
     }
 
     private static String locatorRules(CatalogEntry e) {
-        return e.locators().stream().filter(l -> l.rule() != null && l.rule() != e.rule())
-                .map(l -> "; " + l.rule().description() + " where `" + l.file() + "` states it")
+        return e.locators().stream().filter(Locator.InFile.class::isInstance).map(Locator.InFile.class::cast)
+                .filter(f -> f.own().rule() != null && f.own().rule() != e.rule())
+                .map(f -> "; " + f.own().rule().description() + " where `" + f.file() + "` states it")
                 .collect(Collectors.joining());
     }
 
@@ -66,9 +67,17 @@ public final class CatalogTable {
         if (e.locators().isEmpty()) {
             return "";
         }
-        return e.locators().stream().map(l -> l.isToml() ? "deployment.toml `" + l.toml() + "`"
-                : l.isInbound() ? "`inbound-endpoints/" + l.inbound() + "`"
-                : "`" + l.file() + "`").distinct().collect(Collectors.joining(", "));
+        return e.locators().stream().map(CatalogTable::configuredIn).distinct().collect(Collectors.joining(", "));
+    }
+
+    private static String configuredIn(Locator l) {
+        if (l instanceof Locator.TomlKey key) {
+            return "deployment.toml `" + key.key() + "`";
+        }
+        if (l instanceof Locator.InboundFile endpoint) {
+            return "`inbound-endpoints/" + endpoint.name() + "`";
+        }
+        return "`" + ((Locator.InFile) l).file() + "`";
     }
 
     private static String seed(CatalogEntry e) {

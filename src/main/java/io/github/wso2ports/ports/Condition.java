@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param name      the flag as people know it, for messages; null when the condition has none
  * @param toml      deployment.toml keys, first set wins: a boolean decides, any other value means "on"
- * @param locator   a file-based test: on when the XPath matches, or the YAML/properties value matches {@code matches}
+ * @param locator   a file-based test: on when the XPath matches, or the YAML/properties value matches {@code matches};
+ *                  null when no file says
  * @param matches   the regular expression a YAML/properties value must match to be on (null: {@code true}, any case)
  * @param unset     the flag when its file is there but does not set the value: the product code's own default
  *                  ({@code byDefault} is for a file that is not there, whose shipped copy sets it)
@@ -20,10 +21,11 @@ import java.util.Set;
  * @param offFor    port groups of products where the default is off (they win over {@code onFor})
  * @param all       flags that must all be on (Spark's cluster mode needs three settings); the others are then unused
  */
-public record Condition(String name, List<String> toml, Locator locator, String matches, boolean unset,
+public record Condition(String name, List<String> toml, Locator.InFile locator, String matches, boolean unset,
         String parameter, boolean byDefault, List<String> onFor, List<String> offFor, List<Condition> all) {
 
     public static final Condition ALWAYS = constant(true);
+    public static final Condition NEVER = constant(false);
 
     public Condition {
         toml = List.copyOf(toml);

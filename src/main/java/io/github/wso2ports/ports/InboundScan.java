@@ -42,8 +42,12 @@ public record InboundScan(String id, String purpose, List<String> groups, String
 
     /** The entry of one endpoint: its own id (a Maven property key), purpose and offset rule. */
     public CatalogEntry entry(String endpoint, String kind, Parameter p, int port) {
-        return new CatalogEntry(id + "." + endpoint, port, "tcp", purpose + " " + endpoint + " (" + kind + ")", p.rule(),
-                p.shifts(), groups, List.of(), Condition.ALWAYS, p.source(), null, List.of(), p.stays(), null, false, false,
-                null);
+        return CatalogEntry.of(id + "." + endpoint, port, p.rule(), e -> {
+            e.purpose = purpose + " " + endpoint + " (" + kind + ")";
+            e.shifts = p.shifts();
+            e.groups = groups;
+            e.source = p.source();
+            e.stays = p.stays();
+        });
     }
 }

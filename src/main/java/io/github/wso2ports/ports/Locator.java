@@ -1,46 +1,96 @@
 package io.github.wso2ports.ports;
 
 /**
- * Where a port or a flag is configured: a key of a config-mapper product's deployment.toml, a file (relative to
- * the runtime's conf folder) with an XPath, a YAML path or a properties key, or an inbound endpoint file (by name, in
- * the runtime's synapse configs).
- *
- * @param inbound the file name of an inbound endpoint that declares the port (WebSocketInboundEndpoint.xml); null
- *                for other locators
- * @param address where the port's bind address is set, if it can be: for a toml key another toml key, for an XPath
- *                an XPath relative to the port's node ({@code ../@address}), for a YAML path a key of the mapping
- *                that holds the port ({@code host}); null when nothing sets one
- * @param rule    the offset rule of a port this locator finds, when it differs from its entry's (a literal in
- *                etc/jmx.xml stays put where carbon.xml's value would move); null: the entry's
- * @param stays   why a port found here does not move with the offset, for the finding that says so; null if it moves
- * @param pattern a regular expression whose first group is the port within the value found (a URL the listener is
- *                configured by: {@code grpc://localhost:9806/...}); null when the value is the port
+ * Where a port, a URL or a flag is configured: a key of a config-mapper product's deployment.toml, a node of an XML
+ * file, a path in a YAML file or a key of a properties file (each file relative to the runtime's conf folder), or an
+ * inbound endpoint file (by name, in the runtime's synapse configs). {@link #toString()} names it in messages.
  */
-public record Locator(String toml, String file, String xpath, String yaml, String property, String inbound,
-        String address, OffsetRule rule, String stays, String pattern) {
+public sealed interface Locator permits Locator.TomlKey, Locator.InFile, Locator.InboundFile {
 
-    public boolean isToml() {
-        return toml != null;
-    }
+    /**
+     * A deployment.toml key.
+     *
+     * @param address another key, which sets the port's bind address; null when none does
+     */
+    record TomlKey(String key, String address) implements Locator {
 
-    public boolean isInbound() {
-        return inbound != null;
-    }
-
-    /** The file-based part of this locator, or null when it has none. */
-    public Locator fileOnly() {
-        return file == null ? null : new Locator(null, file, xpath, yaml, property, null, null, rule, stays, null);
-    }
-
-    @Override
-    public String toString() {
-        if (inbound != null) {
-            return "inbound endpoint " + inbound;
+        @Override
+        public String toString() {
+            return "deployment.toml " + key;
         }
-        if (toml != null && file == null) {
-            return "deployment.toml " + toml;
+    }
+
+    /** A value in a file of the conf folder. */
+    sealed interface InFile extends Locator permits XmlNode, YamlPath, PropertiesKey {
+
+        /** The file, relative to the runtime's conf folder. */
+        String file();
+
+        /** The offset rule of a port found here, where it is not its entry's. */
+        OwnRule own();
+
+        /**
+         * A regular expression whose first group is the port within the value found (a URL the listener is configured
+         * by: {@code grpc://localhost:9806/...}); null when the value is the port.
+         */
+        String pattern();
+    }
+
+    /**
+     * An XML node, found by an XPath.
+     *
+     * @param address an XPath relative to the port's node that finds its bind address ({@code ../@address}); null when
+     *                none does
+     */
+    record XmlNode(String file, String xpath, String address, OwnRule own, String pattern) implements InFile {
+
+        @Override
+        public String toString() {
+            return file + " " + xpath;
         }
-        String where = xpath != null ? xpath : yaml != null ? yaml : property;
-        return file + " " + where;
+    }
+
+    /**
+     * A YAML scalar, found by a path (see {@link io.github.wso2ports.config.YamlDocument}).
+     *
+     * @param address a key of the mapping that holds the port, which sets its bind address ({@code host}); null when
+     *                none does
+     */
+    record YamlPath(String file, String path, String address, OwnRule own, String pattern) implements InFile {
+
+        @Override
+        public String toString() {
+            return file + " " + path;
+        }
+    }
+
+    /** A key of a properties file (spark-defaults.conf style). */
+    record PropertiesKey(String file, String key, OwnRule own, String pattern) implements InFile {
+
+        @Override
+        public String toString() {
+            return file + " " + key;
+        }
+    }
+
+    /** An inbound endpoint file that declares the port ({@code WebSocketInboundEndpoint.xml}): the catalog's scan reads it. */
+    record InboundFile(String name) implements Locator {
+
+        @Override
+        public String toString() {
+            return "inbound endpoint " + name;
+        }
+    }
+
+    /**
+     * What a port found in one file has of its own, instead of its entry's: a literal in etc/jmx.xml stays put where
+     * carbon.xml's value would move.
+     *
+     * @param rule  its offset rule; null: the entry's
+     * @param stays why it does not move with the offset, for the finding that says so; null: the entry's reason
+     */
+    record OwnRule(OffsetRule rule, String stays) {
+
+        public static final OwnRule NONE = new OwnRule(null, null);
     }
 }

@@ -2,6 +2,8 @@ package io.github.wso2ports.ports;
 
 import io.github.wso2ports.Location;
 
+import java.util.function.Consumer;
+
 /**
  * A port of a runtime: which catalog entry it is, its base number, the offset rule that applies to it and where
  * the number comes from.
@@ -25,24 +27,64 @@ import io.github.wso2ports.Location;
 public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
         boolean enabled, String stays, boolean shifts, String bindAddress, String defaultWhy, String beyond) {
 
-    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-            boolean enabled, String stays, boolean shifts, String bindAddress, String defaultWhy) {
-        this(entry, base, rule, location, catalogDefault, enabled, stays, shifts, bindAddress, defaultWhy, null);
+    /**
+     * The parts of a port a call site sets by name ({@link #with}); what it does not set keeps its value. Where the
+     * number comes from (a file or the catalog) is fixed by how the port was made: {@link #declared} or
+     * {@link #catalogDefault}.
+     */
+    public static final class Parts {
+        public int base;
+        public OffsetRule rule;
+        public Location location;
+        public boolean enabled;
+        public String stays;
+        public boolean shifts;
+        public String bindAddress;
+        public String defaultWhy;
+        public String beyond;
+
+        private Parts(PortUse p) {
+            base = p.base;
+            rule = p.rule;
+            location = p.location;
+            enabled = p.enabled;
+            stays = p.stays;
+            shifts = p.shifts;
+            bindAddress = p.bindAddress;
+            defaultWhy = p.defaultWhy;
+            beyond = p.beyond;
+        }
     }
 
-    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-            boolean enabled, String stays, boolean shifts, String bindAddress) {
-        this(entry, base, rule, location, catalogDefault, enabled, stays, shifts, bindAddress, null);
+    /**
+     * A port its files declare at {@code location}: enabled, moving as its entry's flag does by default, bound to every
+     * address; fixed by design when its rule is fixed.
+     */
+    public static PortUse declared(CatalogEntry entry, int base, OffsetRule rule, Location location) {
+        return made(entry, base, rule, location, false);
     }
 
-    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-            boolean enabled, String stays) {
-        this(entry, base, rule, location, catalogDefault, enabled, stays, entry.shifts().byDefault(), null);
+    /**
+     * A port at its catalog default number, with its entry's rule, otherwise as {@link #declared}.
+     *
+     * @param missingFile the file that would declare it but is not in the distribution, or null
+     */
+    public static PortUse catalogDefault(CatalogEntry entry, int base, Location missingFile) {
+        return made(entry, base, entry.rule(), missingFile, true);
     }
 
-    public PortUse(CatalogEntry entry, int base, OffsetRule rule, Location location, boolean catalogDefault,
-            boolean enabled) {
-        this(entry, base, rule, location, catalogDefault, enabled, rule == OffsetRule.FIXED ? entry.stays() : null);
+    private static PortUse made(CatalogEntry entry, int base, OffsetRule rule, Location location,
+            boolean catalogDefault) {
+        return new PortUse(entry, base, rule, location, catalogDefault, true,
+                rule == OffsetRule.FIXED ? entry.stays() : null, entry.shifts().byDefault(), null, null, null);
+    }
+
+    /** The same port with the parts {@code change} sets. */
+    public PortUse with(Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
+        return new PortUse(entry, p.base, p.rule, p.location, catalogDefault, p.enabled, p.stays, p.shifts,
+                p.bindAddress, p.defaultWhy, p.beyond);
     }
 
     /** True when the runtime will listen on it: enabled, and a listener with a known number. */
@@ -76,14 +118,15 @@ public record PortUse(CatalogEntry entry, int base, OffsetRule rule, Location lo
 
     /** The same port bound to another address (null: every address). */
     public PortUse bindingTo(String address) {
-        return new PortUse(entry, base, rule, location, catalogDefault, enabled, stays, shifts, address, defaultWhy,
-                beyond);
+        return with(p -> p.bindAddress = address);
     }
 
     /** The same port {@code add} beyond its configured number, for {@code why}. */
     public PortUse plus(int add, String why) {
-        return new PortUse(entry, base + add, rule, location, catalogDefault, enabled, stays, shifts, bindAddress,
-                defaultWhy, (base + add) + " = " + base + " + " + add + ": " + why);
+        return with(p -> {
+            p.base = base + add;
+            p.beyond = (base + add) + " = " + base + " + " + add + ": " + why;
+        });
     }
 
     /** Where the number comes from, as a person reads it. */

@@ -1,67 +1,46 @@
 package io.github.wso2ports.ports;
 
 import io.github.wso2ports.Location;
-import io.github.wso2ports.Unexpected;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
-import io.github.wso2ports.config.Carbon5Yaml;
-import io.github.wso2ports.config.CarbonXml;
-import io.github.wso2ports.config.DeploymentToml;
-import io.github.wso2ports.config.InboundEndpointXml;
-import io.github.wso2ports.config.OffsetValue;
-import io.github.wso2ports.config.PropertiesFile;
 import io.github.wso2ports.config.StartArgs;
-import io.github.wso2ports.config.YamlDocument;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
-import io.github.wso2ports.distribution.LayoutDetector;
 import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
-import io.github.wso2ports.distribution.RuntimeRole;
-import io.github.wso2ports.text.TextFile;
-import io.github.wso2ports.xml.XmlDocument;
-
-import org.dom4j.Attribute;
-import org.dom4j.DocumentHelper;
-import org.dom4j.Element;
-import org.dom4j.Node;
-import org.dom4j.XPath;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads what one runtime will listen on from its real files: its offset (deployment.toml over carbon.xml in
- * config-mapper products; a YAML offset in Carbon 5) and every catalog port of its product, each from the file
- * that declares it, or from the catalog where no such file exists. A port in a file that exists but does not
- * declare it (commented out, disabled) is not a port. Each file is parsed once.
+ * Reads what one runtime will listen on from its real files and start arguments: its offset, every catalog port of
+ * its product, its inbound endpoints and the URLs it keeps. Each file is parsed once ({@link RuntimeFiles}). What
+ * decides, strongest first:
+ * <ol>
+ * <li><b>Start arguments.</b> {@code -DportOffset} beats the files' offset (a Carbon 5 runtime does not read it);
+ * {@code -Dtomcat.http.port} / {@code -Dtomcat.https.port} bind that servlet port as given, without the offset;
+ * {@code -Dtomcat.random.port.enable} lets the OS pick the servlet ports; the CEP/DAS HA ports keep the files' offset
+ * under {@code -DportOffset=0}. {@code -DavoidConfigUpdate} sets deployment.toml aside (the generated XML
+ * decides).</li>
+ * <li><b>deployment.toml</b>, in a config-mapper product that has one: its {@code [server] offset} (the product's
+ * default when it sets none), its port keys and bind addresses, and its flags. The files config-mapper generates from
+ * it at every start are not read: where the toml sets no port, the catalog default applies.</li>
+ * <li><b>The XML, YAML and properties files</b> as they are: carbon.xml's {@code <Offset>} (Carbon 4, or a
+ * config-mapper runtime without a deciding toml), a Carbon 5 YAML offset (0 when unset), and each port at the first
+ * of its entry's locators that finds it. A file that is there but does not declare the port (commented out, disabled)
+ * means no port, unless the product's code sets a default.</li>
+ * <li><b>Inbound endpoint files</b>: the port of an entry that reads one (after its toml key); every other endpoint
+ * file is a port of its own ({@link InboundEndpoints}).</li>
+ * <li><b>The catalog default</b>, where none of an entry's files is there.</li>
+ * </ol>
+ * A flag (which ports listen, which a flag moves) follows the same order: deployment.toml, the inbound endpoint that
+ * holds the port, its file, the product's default ({@link Flags}). The offset the files give is worked out by
+ * {@link FileOffset}, which apply shares.
  */
 public final class RuntimeReader {
 
-    private final Distribution distribution;
-    private final ProductRuntime runtime;
-    private final DistributionSource source;
-    private final Map<String, Object> parsed = new HashMap<>();
-    /** Things found while reading ports that are worth saying at INFO. */
-    private final List<String> notes = new ArrayList<>();
-    /** How the catalog finds and reads inbound endpoints (null: it does not), and this runtime's endpoint files. */
-    private InboundScan inbound;
-    /** What config-mapper generates, relative to the conf folder, for copies without their templates (the catalog's). */
-    private Set<String> generated = Set.of();
-    private List<String> inboundFiles;
-    private DeploymentToml toml;
-
-    private RuntimeReader(Distribution distribution, ProductRuntime runtime) {
-        this.distribution = distribution;
-        this.runtime = runtime;
-        this.source = distribution.source();
-        if (runtime.format() == OffsetFormat.DEPLOYMENT_TOML && source.isFile(runtime.offsetFile())) {
-            toml = toml();
-        }
+    private RuntimeReader() {
     }
 
     /** The runtime's offset and ports, as its files alone say. */
@@ -71,25 +50,17 @@ public final class RuntimeReader {
     }
 
     /** The runtime's offset and ports, started with {@code args} (which beat the files). */
-    public static RuntimeConfig read(Distribution distribution, ProductRuntime runtime, ProductDetector.Detected product,
-            Catalog catalog, StartArgs args) {
-        return new RuntimeReader(distribution, runtime).read(product, catalog, args);
-    }
-
-    /** The runtime's ports alone, without reading its offset (apply checks ports before the offset is set). */
-    public static List<PortUse> ports(Distribution distribution, ProductRuntime runtime,
-            ProductDetector.Detected product, Catalog catalog) {
-        return new RuntimeReader(distribution, runtime).ports(product, catalog);
-    }
-
-    private RuntimeConfig read(ProductDetector.Detected detected, Catalog catalog, StartArgs args) {
-        List<Notice> notices = new ArrayList<>();
+    public static RuntimeConfig read(Distribution distribution, ProductRuntime runtime,
+            ProductDetector.Detected detected, Catalog catalog, StartArgs args) {
         boolean avoidConfigUpdate = args.avoidConfigUpdate() != null && runtime.format() == OffsetFormat.DEPLOYMENT_TOML;
+        RuntimeFiles files = new RuntimeFiles(distribution, runtime, avoidConfigUpdate, catalog.generatedFiles());
+        DistributionSource source = distribution.source();
+        List<String> notes = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
         if (avoidConfigUpdate) {
             // config-mapper leaves the generated files alone: they, not the toml, are what the runtime reads
             notices.add(new Notice(args.avoidConfigUpdate().location(), "-DavoidConfigUpdate: deployment.toml is not "
                     + "rendered into carbon.xml and the other generated files, so they (not the toml) decide the ports"));
-            toml = null;
         }
         Notice withoutToml = GeneratedFiles.withoutToml(source, runtime);
         if (withoutToml != null) {
@@ -97,52 +68,22 @@ public final class RuntimeReader {
         } else if (!avoidConfigUpdate) {
             notices.addAll(GeneratedFiles.handEdited(source, runtime, args.avoidConfigHashRead()));
         }
-        boolean xmlDecides = avoidConfigUpdate || withoutToml != null;
-        int offset;
-        Location offsetLocation;
-        String offsetSource;
-        switch (runtime.format()) {
-            case CARBON_XML -> {
-                CarbonXml.Offset o = CarbonXml.offset(xml(runtime.offsetFile()));
-                offset = o.value();
-                offsetLocation = o.location();
-                offsetSource = o.location().toString();
+        FileOffset stated = FileOffset.read(files, detected.product());
+        if (stated instanceof FileOffset.InToml toml) {
+            if (toml.isEnvironmentReference()) {
+                throw new Wso2PortsException(toml.location(), "[server] offset is \"" + toml.written().raw() + "\", "
+                        + "taken from the environment at start-up, so the ports cannot be known before it",
+                        "Write the number, or plan it with <offset> and write it with wso2-ports:apply");
             }
-            case DEPLOYMENT_TOML -> {
-                if (xmlDecides) {
-                    CarbonXml.Offset o = CarbonXml.offset(xml(runtime.conf("carbon.xml")));
-                    offset = o.value();
-                    offsetLocation = o.location();
-                    offsetSource = o.location().toString();
-                    break;
-                }
-                DeploymentToml.Offset live = toml.offset();
-                if (live != null && live.isString() && OffsetValue.isEnvironmentReference(live.raw())) {
-                    throw new Wso2PortsException(live.location(), "[server] offset is \"" + live.raw() + "\", taken "
-                            + "from the environment at start-up, so the ports cannot be known before it",
-                            "Write the number, or plan it with <offset> and write it with wso2-ports:apply");
-                }
-                Product.DefaultOffset byDefault = detected.product().defaultOffset(runtime);
-                offset = toml.effectiveOffset(byDefault.value());
-                offsetLocation = live == null ? null : live.location();
-                offsetSource = live == null ? source.location(runtime.offsetFile()) + " sets no offset: " + byDefault.source()
-                        : live.location().toString();
-                String stale = GeneratedFiles.staleOffset(source, runtime, offset);
-                if (stale != null) {
-                    notes.add(stale);
-                }
+            String stale = GeneratedFiles.staleOffset(source, runtime, toml.value());
+            if (stale != null) {
+                notes.add(stale);
             }
-            case DEPLOYMENT_YAML, CARBON_YML -> {
-                Carbon5Yaml.Offset o = Carbon5Yaml.offset(yaml(runtime.offsetFile()), runtime.format(),
-                        source.location(runtime.offsetFile()));
-                offset = o.value();
-                offsetLocation = o.location();
-                offsetSource = o.location() != null ? o.location().toString() : source.location(runtime.offsetFile())
-                        + " sets no " + Carbon5Yaml.key(runtime.format()) + ": Carbon 5's default 0";
-            }
-            default -> throw new IllegalStateException(runtime.format().toString());
         }
-        int fileOffset = offset;
+        int fileOffset = stated.value();
+        int offset = fileOffset;
+        Location offsetLocation = stated.location();
+        String offsetSource = stated.source();
         Integer argOffset = args.offset();
         if (argOffset != null && runtime.format().isYaml()) {
             // carbon-config ConfigProviderImpl takes only WSO2_CARBON__PORTS_OFFSET (environment or system property)
@@ -164,8 +105,9 @@ public final class RuntimeReader {
             notices.add(new Notice(bat, "this Windows start script does not pass its arguments on: a -DportOffset "
                     + "given to it is dropped (as by EI 6.0.0's bin/start-all.bat)"));
         }
+        Set<String> groups = groups(runtime, detected);
         List<PortUse> ports = new ArrayList<>();
-        for (PortUse p : ports(detected, catalog)) {
+        for (PortUse p : ports(files, detected, catalog, groups, notes)) {
             ports.add(started(p, args, argOffset, fileOffset));
         }
         if (detected.version() == null && detected.product().portsDependOnVersion()) {
@@ -175,7 +117,30 @@ public final class RuntimeReader {
                     + "(" + detected.product().key() + "-X.Y.Z) or in <product> if it is older");
         }
         return new RuntimeConfig(distribution, runtime, detected, offset, offsetLocation, offsetSource, ports,
-                urls(detected, catalog), notes, notices, argOffset != null);
+                UrlValues.read(files, catalog, groups), notes, notices, argOffset != null);
+    }
+
+    /** The runtime's ports alone, without reading its offset (apply checks ports before the offset is set). */
+    public static List<PortUse> ports(Distribution distribution, ProductRuntime runtime,
+            ProductDetector.Detected product, Catalog catalog) {
+        RuntimeFiles files = new RuntimeFiles(distribution, runtime, false, catalog.generatedFiles());
+        return ports(files, product, catalog, groups(runtime, product), new ArrayList<>());
+    }
+
+    /** The port groups of a runtime: by its name even when it is the only one (conf/worker alone is a worker). */
+    private static Set<String> groups(ProductRuntime runtime, ProductDetector.Detected detected) {
+        return detected.product().groups(detected.version(), runtime.name(), runtime.format().isYaml());
+    }
+
+    private static List<PortUse> ports(RuntimeFiles files, ProductDetector.Detected detected, Catalog catalog,
+            Set<String> groups, List<String> notes) {
+        ProductRuntime runtime = files.runtime();
+        if (runtime.format().isYaml() && detected.product().runtime(runtime.name(), detected.version()) == null) {
+            notes.add(files.location(runtime.offsetFile()) + ": " + detected.product().name() + " has no runtime '"
+                    + runtime.name() + "' in the catalog: read as a Carbon 5 runtime of its own (its listeners and "
+                    + "data bridge as its deployment.yaml declares them)");
+        }
+        return PortValues.read(files, detected, catalog, groups, notes);
     }
 
     /** A port as the start arguments leave it: -Dtomcat.https.port binds as given; the HA quirk keeps the file offset. */
@@ -186,501 +151,31 @@ public final class RuntimeReader {
                 : e.systemProperty().equals("tomcat.https.port") ? args.tomcatHttpsPort() : null;
         if (e.systemProperty() != null && e.systemProperty().startsWith("tomcat.") && args.tomcatRandomPort() != null) {
             // CarbonTomcat.startConnectors binds each connector to findFreePort(): nothing to clash with
-            return new PortUse(e, p.base(), OffsetRule.RANDOM, p.location(), p.isCatalogDefault(), p.enabled(),
-                    "-Dtomcat.random.port.enable (" + args.tomcatRandomPort().location() + ") binds a free port the OS "
-                            + "picks instead", false, p.bindAddress(), p.defaultWhy());
+            return p.with(q -> {
+                q.rule = OffsetRule.RANDOM;
+                q.stays = "-Dtomcat.random.port.enable (" + args.tomcatRandomPort().location() + ") binds a free port "
+                        + "the OS picks instead";
+                q.shifts = false;
+                q.beyond = null; // no configured number to lie beyond
+            });
         }
-        if (property != null && property.value().matches("[0-9]{1,5}")) {
-            return new PortUse(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location(), false,
-                    p.enabled(), "-D" + e.systemProperty() + " binds the port as given, without the offset")
-                    .bindingTo(p.bindAddress());
+        if (property != null && property.value().matches(Port.DIGITS)) {
+            return PortUse.declared(e, Integer.parseInt(property.value()), OffsetRule.FIXED, property.location())
+                    .with(q -> {
+                        q.enabled = p.enabled();
+                        q.stays = "-D" + e.systemProperty() + " binds the port as given, without the offset";
+                        q.bindAddress = p.bindAddress();
+                    });
         }
         if (e.haOffsetQuirk() && argOffset != null && argOffset == 0 && fileOffset > 0 && p.rule().moves()) {
-            return new PortUse(e, p.base() + fileOffset, OffsetRule.FIXED, p.location(), p.isCatalogDefault(),
-                    p.enabled(), "the HA configuration lets -DportOffset win only above 0, so it keeps the file's offset "
-                            + fileOffset + " (wso2/carbon-analytics-common#243, #258)", p.shifts(), p.bindAddress(),
-                    p.defaultWhy());
+            return p.with(q -> {
+                q.base = p.base() + fileOffset;
+                q.rule = OffsetRule.FIXED;
+                q.stays = "the HA configuration lets -DportOffset win only above 0, so it keeps the file's offset "
+                        + fileOffset + " (wso2/carbon-analytics-common#243, #258)";
+                q.beyond = null; // the number is no longer the configured one
+            });
         }
         return p;
-    }
-
-    /** A placeholder as WSO2 and config-mapper write them: ${name}, $ref{key}, $env{name}, $sys{name}. */
-    private static final String PLACEHOLDER = "\\$(?:ref|env|sys)?\\{[^}\\s]*}";
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
-            "[A-Za-z][A-Za-z0-9+.-]*://(\\[[^\\]]+\\]|" + PLACEHOLDER + "|[^/:\\s'\"{}(),@$]+):([0-9]{1,5}|" + PLACEHOLDER
-                    + ")");
-
-    /** The URLs of the catalog found in this runtime's config, one per host:port written in them. */
-    private List<UrlUse> urls(ProductDetector.Detected detected, Catalog catalog) {
-        Set<String> groups = detected.product().groups(detected.version(), runtime.name(), runtime.format().isYaml());
-        List<UrlUse> out = new ArrayList<>();
-        for (UrlEntry u : catalog.urlsFor(groups)) {
-            for (Locator loc : u.locators()) {
-                List<Value> texts = new ArrayList<>();
-                if (loc.isToml()) {
-                    if (toml != null) {
-                        toml.strings(loc.toml()).forEach(t -> texts.add(new Value(t.text(), t.location(), null)));
-                    }
-                } else if (source.isFile(confFile(loc.file())) && !regenerated(confFile(loc.file()))) {
-                    texts.addAll(values(confFile(loc.file()), loc));
-                }
-                for (Value v : texts) {
-                    java.util.regex.Matcher m = URL.matcher(v.text());
-                    while (m.find()) {
-                        UrlUse use = url(u, m.group(), m.group(1), m.group(2), v.location(), catalog);
-                        if (use != null) {
-                            out.add(use);
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * One URL, its placeholders resolved as WSO2 resolves them: a host placeholder for the runtime's own host, a port
-     * placeholder for one of its own ports at its offset ({@code ${mgt.transport.https.port}}), a config-mapper
-     * {@code $ref{key}} for the toml's value; any other placeholder makes it a URL that cannot be checked. Null for a
-     * port outside 1-65535.
-     */
-    private UrlUse url(UrlEntry u, String url, String host, String port, Location at, Catalog catalog) {
-        String unknown = null;
-        if (host.startsWith("$") && !selfHost(host, catalog)) {
-            unknown = host;
-        }
-        String portOf = null;
-        int number = 0;
-        if (!port.startsWith("$")) {
-            number = Integer.parseInt(port);
-            if (number < 1 || number > 65535) {
-                return null;
-            }
-        } else if (port.startsWith("${") && catalog.placeholders().containsKey(name(port))
-                && !catalog.placeholders().get(name(port)).isHost()) {
-            portOf = catalog.placeholders().get(name(port)).port();
-        } else {
-            DeploymentToml.PortValue ref = port.startsWith("$ref{") && toml != null ? toml.port(name(port)) : null;
-            if (ref != null && ref.number() >= 1 && ref.number() <= 65535) {
-                number = (int) ref.number();
-            } else {
-                unknown = unknown != null ? unknown : port;
-            }
-        }
-        return new UrlUse(u, url, host, number, at, portOf, unknown);
-    }
-
-    /** True for a placeholder that stands for the runtime's own host, or config-mapper's $ref{server.hostname}. */
-    private static boolean selfHost(String host, Catalog catalog) {
-        if (host.equals("$ref{server.hostname}")) {
-            return true;
-        }
-        Placeholder p = host.startsWith("${") ? catalog.placeholders().get(name(host)) : null;
-        return p != null && p.isHost();
-    }
-
-    /** The name inside ${name} or $ref{name}. */
-    private static String name(String placeholder) {
-        return placeholder.substring(placeholder.indexOf('{') + 1, placeholder.length() - 1);
-    }
-
-    private List<PortUse> ports(ProductDetector.Detected detected, Catalog catalog) {
-        inbound = catalog.inbound();
-        generated = catalog.generatedFiles();
-        // by the runtime's name even when it is the only one: a Carbon 5 pack copied with conf/worker alone is a worker
-        String runtimeName = runtime.name();
-        Set<String> groups = detected.product().groups(detected.version(), runtimeName, runtime.format().isYaml());
-        if (runtime.format().isYaml() && detected.product().runtime(runtimeName, detected.version()) == null) {
-            notes.add(source.location(runtime.offsetFile()) + ": " + detected.product().name() + " has no runtime '"
-                    + runtimeName + "' in the catalog: read as a Carbon 5 runtime of its own (its listeners and data "
-                    + "bridge as its deployment.yaml declares them)");
-        }
-        List<PortUse> ports = new ArrayList<>();
-        for (CatalogEntry entry : catalog.entriesFor(groups)) {
-            boolean enabled = decide(entry.when(), groups, null).on();
-            int plus = entry.plusFor(groups);
-            for (PortUse found : ports(entry, detected.product().defaultPort(runtimeName, detected.version(), entry),
-                    enabled, groups)) {
-                PortUse p = plus == 0 ? found : found.plus(plus, entry.plus().why());
-                // a disabled port the files declare is kept (reports show it); a disabled default is nothing
-                if (enabled || !p.isCatalogDefault()) {
-                    ports.add(p);
-                }
-            }
-        }
-        if (inbound != null && inbound.groups().stream().anyMatch(groups::contains)) {
-            // an endpoint file a catalog entry reads is that entry's port, not a second one
-            Set<String> claimed = new HashSet<>();
-            catalog.entriesFor(groups).forEach(e -> e.locators().stream().filter(Locator::isInbound)
-                    .forEach(l -> claimed.add(l.inbound())));
-            for (String path : inboundFiles()) {
-                if (!claimed.contains(fileName(path))) {
-                    PortUse p = inboundPort(null, path, true, groups);
-                    if (p != null) {
-                        ports.add(p);
-                    }
-                }
-            }
-        }
-        return ports;
-    }
-
-    /**
-     * The ports of one entry: from the first locator that finds any (deployment.toml first), else the catalog
-     * default when none of the entry's files exists. An existing file that does not declare the port (commented out,
-     * disabled, a placeholder) hands over to the next locator, but no default is assumed after it. A bind address set
-     * in deployment.toml beats the one of the generated file.
-     */
-    private List<PortUse> ports(CatalogEntry entry, int defaultPort, boolean enabled, Set<String> groups) {
-        boolean fileSeen = false;
-        Location expected = null;
-        String regenerated = null;
-        DeploymentToml.Text tomlAddress = tomlAddress(entry);
-        for (Locator loc : entry.locators()) {
-            if (loc.isToml()) {
-                DeploymentToml.PortValue v = toml == null ? null : toml.port(loc.toml());
-                if (v != null && v.number() > 0 && v.number() <= 65535) {
-                    return List.of(declared(entry, loc, (int) v.number(), v.location(), enabled, groups)
-                            .bindingTo(BindAddress.of(tomlAddress == null ? null : tomlAddress.text())));
-                }
-                continue;
-            }
-            if (loc.isInbound()) {
-                // no file to name when it is missing: the synapse configuration's folder is any one
-                String path = inboundFile(loc.inbound());
-                if (path != null && !regenerated(path)) {
-                    fileSeen = true;
-                    PortUse p = inboundPort(entry, path, enabled, groups);
-                    if (p != null) {
-                        return List.of(p);
-                    }
-                }
-                continue;
-            }
-            String path = confFile(loc.file());
-            if (regenerated(path)) {
-                regenerated = regenerated != null ? regenerated : path;
-                continue;
-            }
-            if (!source.isFile(path)) {
-                expected = expected != null ? expected : source.location(path);
-                continue;
-            }
-            fileSeen = true;
-            List<PortUse> found = new ArrayList<>();
-            for (Value v : values(path, loc)) {
-                Integer port = portNumber(v.text(), loc.pattern());
-                if (port != null) {
-                    found.add(declared(entry, loc, port, v.location(), enabled, groups).bindingTo(
-                            BindAddress.of(tomlAddress != null ? tomlAddress.text() : v.address())));
-                }
-            }
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        if ((!fileSeen || entry.codeDefault()) && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
-            Decision shifts = decide(entry.shifts(), groups, null);
-            String why = regenerated != null ? defaultInToml(entry, regenerated) : fileSeen ? codeDefault(entry) : null;
-            return List.of(new PortUse(entry, defaultPort, entry.rule(), why == null ? expected : null, true, enabled,
-                    stays(entry.rule(), entry.stays(), entry.shifts(), shifts), shifts.on(),
-                    BindAddress.of(tomlAddress == null ? null : tomlAddress.text()), why));
-        }
-        return List.of();
-    }
-
-    /**
-     * A file of the runtime's conf folder, relative to the home. An IoT profile has only the files it replaces
-     * (profile-creator.sh copies them over conf/ and starts the core with -Dprofile): the others are the core's.
-     */
-    private String confFile(String relativeToConf) {
-        String own = runtime.conf(relativeToConf);
-        if (runtime.role() != RuntimeRole.PROFILE || source.isFile(own)) {
-            return own;
-        }
-        return distribution.runtimes().stream().filter(r -> r.role() == RuntimeRole.PRIMARY).findFirst()
-                .map(primary -> primary.conf(relativeToConf)).orElse(own);
-    }
-
-    /**
-     * True when config-mapper rewrites the file (relative to the home) from deployment.toml at every start, so what is
-     * on disk decides nothing: it has a template in the distribution, or the catalog lists it as generated (a copy may
-     * hold only some of its templates).
-     */
-    private boolean regenerated(String path) {
-        if (toml == null) {
-            return false;
-        }
-        if (source.isFile(LayoutDetector.TEMPLATES + "/" + path + ".j2")) {
-            return true;
-        }
-        return path.startsWith(runtime.confDir() + "/") && generated.contains(path.substring(runtime.confDir().length() + 1));
-    }
-
-    /** Why a port whose file is there without it has its default: the product's code sets it. */
-    private String codeDefault(CatalogEntry entry) {
-        Locator loc = entry.locators().stream().filter(l -> l.file() != null).findFirst().orElseThrow();
-        return source.location(confFile(loc.file())) + " does not set " + (loc.property() != null ? loc.property()
-                : loc.yaml() != null ? loc.yaml() : loc.xpath()) + ": the product's code sets the default";
-    }
-
-    /** Why a config-mapper runtime has a port's default: its toml does not set it, and the generated file is rewritten. */
-    private String defaultInToml(CatalogEntry entry, String regeneratedFile) {
-        String key = entry.locators().stream().filter(Locator::isToml).map(Locator::toml).findFirst().orElse(null);
-        return (key == null ? "" : source.location(runtime.offsetFile()) + " sets no " + key + ", and ")
-                + source.location(regeneratedFile) + " is regenerated at start-up: the product's default";
-    }
-
-    private PortUse declared(CatalogEntry entry, Locator loc, int port, Location at, boolean enabled,
-            Set<String> groups) {
-        OffsetRule rule = loc.rule() != null ? loc.rule() : entry.rule();
-        Decision shifts = decide(entry.shifts(), groups, null);
-        String stays = stays(rule, loc.stays() != null ? loc.stays() : entry.stays(), entry.shifts(), shifts);
-        return new PortUse(entry, port, rule, at, false, enabled, stays, shifts.on(), null);
-    }
-
-    /**
-     * Why a port does not move with the offset: fixed by design, or its flag is off (the entry's own reason where it
-     * gives one); null when it moves.
-     */
-    private static String stays(OffsetRule rule, String fixedBecause, Condition flag, Decision shifts) {
-        if (rule == OffsetRule.FIXED) {
-            return fixedBecause;
-        }
-        if (rule == OffsetRule.CONDITIONAL && !shifts.on()) {
-            // a conditional port with a reason of its own (the Carbon 5 listeners before msf4j 2.7.5) says it
-            return fixedBecause != null ? fixedBecause
-                    : (flag.name() == null ? "the flag that moves it" : flag.name()) + " is off (" + shifts.why() + ")";
-        }
-        return null;
-    }
-
-    /** The first bind address deployment.toml sets for an entry, or null when it sets none. */
-    private DeploymentToml.Text tomlAddress(CatalogEntry entry) {
-        if (toml == null) {
-            return null;
-        }
-        for (Locator loc : entry.locators()) {
-            DeploymentToml.Text t = loc.isToml() && loc.address() != null ? toml.text(loc.address()) : null;
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    // --- inbound endpoints ----------------------------------------------------------------------------------------
-
-    /**
-     * The port of an inbound endpoint file: for {@code entry} (a catalog entry that reads the file), or an entry of
-     * its own when null. Null when the endpoint does not listen (a polling endpoint) or its port is not a number.
-     */
-    private PortUse inboundPort(CatalogEntry entry, String path, boolean enabled, Set<String> groups) {
-        InboundEndpointXml endpoint = InboundEndpointXml.read(xml(path), fileName(path));
-        if (endpoint == null) {
-            return null;
-        }
-        for (InboundScan.Parameter def : inbound.parameters()) {
-            InboundEndpointXml.Parameter param = def.names().stream().map(endpoint.parameters()::get)
-                    .filter(Objects::nonNull).findFirst().orElse(null);
-            if (param == null) {
-                continue;
-            }
-            Integer port = portNumber(param.value());
-            if (port == null) {
-                notes.add(param.location() + ": inbound endpoint " + endpoint.name() + " listens on '" + param.value()
-                        + "', which is not known before it starts, so it is not checked; write the port number");
-                return null;
-            }
-            CatalogEntry e = entry != null ? entry : inbound.entry(endpoint.name(), endpoint.kind(), def, port);
-            Decision shifts = decide(def.shifts(), groups, endpoint);
-            InboundEndpointXml.Parameter address = def.address() == null ? null
-                    : endpoint.parameters().get(def.address());
-            // a suspended endpoint is deployed but does not listen: kept, disabled, like other switched-off ports
-            return new PortUse(e, port, def.rule(), param.location(), false, enabled && !endpoint.suspended(),
-                    stays(def.rule(), def.stays(), def.shifts(), shifts), shifts.on(),
-                    BindAddress.of(address == null ? null : address.value()));
-        }
-        return null;
-    }
-
-    /** The inbound endpoint files of this runtime ({@code *.xml} in the scan's folders), sorted. */
-    private List<String> inboundFiles() {
-        if (inboundFiles == null) {
-            List<String> dirs = List.of(runtime.home());
-            for (String segment : inbound.folder().split("/")) {
-                List<String> next = new ArrayList<>();
-                for (String dir : dirs) {
-                    if (!segment.equals("*")) {
-                        next.add(join(dir, segment));
-                        continue;
-                    }
-                    for (String name : source.list(dir)) {
-                        if (source.isDirectory(join(dir, name))) {
-                            next.add(join(dir, name));
-                        }
-                    }
-                }
-                dirs = next;
-            }
-            List<String> files = new ArrayList<>();
-            for (String dir : dirs) {
-                for (String name : source.list(dir)) {
-                    if (name.endsWith(".xml") && source.isFile(join(dir, name))) {
-                        files.add(join(dir, name));
-                    }
-                }
-            }
-            inboundFiles = files;
-        }
-        return inboundFiles;
-    }
-
-    /** The first inbound endpoint file of a name, or null when the runtime has none. */
-    private String inboundFile(String name) {
-        if (inbound == null) {
-            return null;
-        }
-        for (String path : inboundFiles()) {
-            if (fileName(path).equals(name)) {
-                return path;
-            }
-        }
-        return null;
-    }
-
-    private static String join(String dir, String name) {
-        return dir.isEmpty() ? name : dir + "/" + name;
-    }
-
-    private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    // --- flags ------------------------------------------------------------------------------------------------------
-
-    /** A flag's value in this runtime, and what decided it (for messages). */
-    private record Decision(boolean on, String why) {
-    }
-
-    /**
-     * A flag: deployment.toml first, then the inbound endpoint that holds the port (for a parameter), then a file,
-     * then the product's default.
-     */
-    private Decision decide(Condition c, Set<String> groups, InboundEndpointXml endpoint) {
-        if (!c.all().isEmpty()) {
-            List<String> why = new ArrayList<>();
-            for (Condition part : c.all()) {
-                Decision d = decide(part, groups, endpoint);
-                why.add((part.name() == null ? "" : part.name() + ": ") + d.why());
-                if (!d.on()) {
-                    return new Decision(false, String.join("; ", why));
-                }
-            }
-            return new Decision(true, String.join("; ", why));
-        }
-        if (toml != null) {
-            for (String key : c.toml()) {
-                DeploymentToml.PortValue v = toml.port(key);
-                if (v != null) {
-                    return new Decision(!v.raw().equalsIgnoreCase("false"), v.location() + " sets " + v.raw());
-                }
-            }
-        }
-        if (c.parameter() != null && endpoint != null) {
-            InboundEndpointXml.Parameter p = endpoint.parameters().get(c.parameter());
-            return p != null ? new Decision(p.value().equalsIgnoreCase("true"), p.location() + " sets " + p.value())
-                    : new Decision(c.defaultFor(groups), endpoint.location().file() + " does not set it");
-        }
-        Locator loc = c.locator();
-        if (loc != null && source.isFile(confFile(loc.file())) && !regenerated(confFile(loc.file()))) {
-            String path = confFile(loc.file());
-            if (loc.xpath() != null) {
-                boolean on = !xml(path).select(loc.xpath(), CarbonXml.PREFIXES).isEmpty();
-                return new Decision(on, source.location(path) + (on ? " sets it" : " does not set it"));
-            }
-            List<Value> values = values(path, loc);
-            return values.isEmpty() ? new Decision(c.unset(), source.location(path) + " does not set it")
-                    : new Decision(c.isOn(values.get(0).text()), values.get(0).location() + " sets "
-                            + values.get(0).text().strip());
-        }
-        return new Decision(c.defaultFor(groups), "not set; " + (c.defaultFor(groups) ? "on" : "off") + " by default");
-    }
-
-    /** A value read at a locator, with the bind address next to it (null when none is set). */
-    private record Value(String text, Location location, String address) {
-    }
-
-    private List<Value> values(String path, Locator loc) {
-        // the file a bug met from here on is about (the last file read may be another one)
-        Unexpected.reading(source.location(path));
-        List<Value> out = new ArrayList<>();
-        if (loc.xpath() != null) {
-            XmlDocument doc = xml(path);
-            XPath address = loc.address() == null ? null : DocumentHelper.createXPath(loc.address());
-            for (Node n : doc.select(loc.xpath(), CarbonXml.PREFIXES)) {
-                String text = text(n);
-                if (text != null) {
-                    out.add(new Value(text, doc.location(n), address == null ? null : text(address.selectSingleNode(n))));
-                }
-            }
-        } else if (loc.yaml() != null) {
-            if (loc.address() != null) {
-                for (YamlDocument.Pair p : yaml(path).select(loc.yaml(), loc.address())) {
-                    out.add(new Value(p.value().text(), p.value().location(),
-                            p.sibling() == null ? null : p.sibling().text()));
-                }
-            } else {
-                for (YamlDocument.Value v : yaml(path).select(loc.yaml())) {
-                    out.add(new Value(v.text(), v.location(), null));
-                }
-            }
-        } else if (loc.property() != null) {
-            PropertiesFile.Value v = properties(path).get(loc.property());
-            if (v != null) {
-                out.add(new Value(v.text(), v.location(), null));
-            }
-        }
-        return out;
-    }
-
-    private static String text(Node n) {
-        return n instanceof Attribute a ? a.getValue() : n instanceof Element e ? e.getText() : null;
-    }
-
-    /** The port in a value: the value itself, or what {@code pattern}'s first group finds in it; null when none. */
-    private static Integer portNumber(String raw, String pattern) {
-        if (pattern == null) {
-            return portNumber(raw);
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(raw);
-        return m.find() ? portNumber(m.group(1)) : null;
-    }
-
-    /** A plain port number, or null for placeholders such as ${http.nio.port} (not a port of its own). */
-    private static Integer portNumber(String raw) {
-        String v = raw.strip();
-        if (!v.matches("[0-9]{1,5}")) {
-            return null;
-        }
-        int n = Integer.parseInt(v);
-        return n >= 1 && n <= 65535 ? n : null;
-    }
-
-    private XmlDocument xml(String path) {
-        return (XmlDocument) parsed.computeIfAbsent(path, p -> source.parsed(p, XmlDocument.class, XmlDocument::parse));
-    }
-
-    private YamlDocument yaml(String path) {
-        return (YamlDocument) parsed.computeIfAbsent(path, p -> source.parsed(p, YamlDocument.class, YamlDocument::parse));
-    }
-
-    private PropertiesFile properties(String path) {
-        return (PropertiesFile) parsed.computeIfAbsent(path, p -> source.parsed(p, PropertiesFile.class, PropertiesFile::parse));
-    }
-
-    private DeploymentToml toml() {
-        return (DeploymentToml) parsed.computeIfAbsent(runtime.offsetFile(),
-                p -> source.parsed(p, DeploymentToml.class, DeploymentToml::parse));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.wso2ports.report;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.check.CheckResult;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.FindingKind;
@@ -27,9 +28,9 @@ final class SarifReport {
             FindingKind.CLASH, "Two WSO2 instances (or runtimes) listen on the same port of one host",
             FindingKind.RESERVED, "A WSO2 instance listens on a reserved port",
             FindingKind.OFFSET, "A WSO2 instance's port offset differs from the planned one",
-            FindingKind.RANGE, "An effective port falls outside 1..65535",
+            FindingKind.RANGE, "An effective port falls outside " + Port.BOUNDS,
             FindingKind.LINK, "A URL between WSO2 instances points at a port where its service does not listen",
-            FindingKind.PRIVILEGED, "A port below 1024 needs root to bind",
+            FindingKind.PRIVILEGED, "A port below " + Port.PRIVILEGED_BELOW + " needs root to bind",
             FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first",
             FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0",
             FindingKind.START, "How an instance starts changes its ports (start arguments beat the files)",

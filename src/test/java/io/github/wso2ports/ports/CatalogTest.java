@@ -226,11 +226,31 @@ class CatalogTest {
                 "source = \"s\"\nlocators = [{ inbound = \"a.xml\", toml = \"a.port\" }]\n")));
         assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
                 "source = \"s\"\nlocators = [{ file = \"a.xml\", xpath = \"/a/@port\", address = \"../@[\" }]\n")));
+        // a locator holds the parts of its kind only
+        for (String locator : List.of("toml = \"a.port\", rule = \"fixed\"", "inbound = \"a.xml\", pattern = \"(1)\"",
+                "file = \"a.conf\", property = \"p\", address = \"h\"",
+                "file = \"a.xml\", xpath = \"/a/@port\", toml = \"a.port\"")) {
+            assertThrows(IllegalStateException.class, () -> Catalog.parse(ok.replace("source = \"s\"\n",
+                    "source = \"s\"\nlocators = [{ " + locator + " }]\n")), locator);
+        }
         // a product key written after a [[product.versions]] header belongs to the versions table: named, not ignored
         IllegalStateException misplaced = assertThrows(IllegalStateException.class, () -> Catalog.parse(ok
                 + "[[product]]\nkey = \"k\"\nname = \"n\"\n[[product.versions]]\nfrom = \"1.1\"\ndefault_offset = 10\n"));
         assertTrue(misplaced.getMessage().contains("k [[product.versions]] has an unknown key default_offset"),
                 misplaced.getMessage());
+    }
+
+    /** Messages name a locator as they always did, whatever its kind. */
+    @Test
+    void locatorsNameTheirPlace() {
+        assertEquals(List.of("deployment.toml transport.http.properties.port",
+                "tomcat/catalina-server.xml /Server/Service/Connector[not(@scheme='https')]/@port"),
+                byId.get("servlet-http").locators().stream().map(Locator::toString).toList());
+        assertEquals(List.of("deployment.toml apim.ws.port", "inbound endpoint WebSocketInboundEndpoint.xml"),
+                byId.get("apim-websocket").locators().stream().map(Locator::toString).toList());
+        assertEquals("analytics/spark/spark-defaults.conf spark.ui.port", byId.get("spark-ui").locators().get(0).toString());
+        assertEquals("transports/netty-transports.yml listenerConfigurations/*/port",
+                byId.get("msf4j-http").locators().get(0).toString());
     }
 
     @Test

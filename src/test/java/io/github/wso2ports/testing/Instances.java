@@ -34,8 +34,8 @@ public final class Instances {
         List<PortUse> ports = new ArrayList<>();
         for (int i = 0; i < idBaseLine.length; i += 3) {
             CatalogEntry e = CATALOG.entry((String) idBaseLine[i]).orElseThrow();
-            ports.add(new PortUse(e, (Integer) idBaseLine[i + 1], e.rule(),
-                    Location.of(id + "/conf/x.xml").atLine((Integer) idBaseLine[i + 2]), false, true));
+            ports.add(PortUse.declared(e, (Integer) idBaseLine[i + 1], e.rule(),
+                    Location.of(id + "/conf/x.xml").atLine((Integer) idBaseLine[i + 2])));
         }
         RuntimeConfig config = new RuntimeConfig(d, runtime, new ProductDetector.Detected(
                 CATALOG.product("wso2carbon").orElseThrow(), "4.4.0", "test"), offset,
