@@ -1,5 +1,7 @@
 package io.github.wso2ports.check;
 
+import io.github.wso2ports.Port;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -33,9 +35,6 @@ public record CheckRequest(List<EstateReader.InstanceSpec> instances, String pom
         Map<String, String> severities, List<LinkGiven> links, InputFile suppressionsFile, boolean failOnClash,
         boolean failOnWarning, boolean verbose, InputFile reports, boolean exportProperties, String nextStep) {
 
-    /** The Linux default; Windows: 49152-65535. */
-    public static final String EPHEMERAL_DEFAULT = "32768-60999";
-
     public CheckRequest {
         instances = List.copyOf(instances);
         reservedPorts = List.copyOf(reservedPorts);
@@ -46,7 +45,7 @@ public record CheckRequest(List<EstateReader.InstanceSpec> instances, String pom
 
     /** A request for these instances with every other setting at its default. */
     public static CheckRequest of(List<EstateReader.InstanceSpec> instances, String pom) {
-        return new CheckRequest(instances, pom, List.of(), null, List.of(), EPHEMERAL_DEFAULT, null, List.of(),
+        return new CheckRequest(instances, pom, List.of(), null, List.of(), Port.EPHEMERAL_DEFAULT, null, List.of(),
                 null, true, false, false, null, false, "");
     }
 

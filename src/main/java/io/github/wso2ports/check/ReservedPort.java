@@ -21,7 +21,7 @@ public record ReservedPort(int from, int to, String protocol, String host, Strin
         Location location) {
 
     private static final Pattern LINE = Pattern.compile(
-            "^([0-9]{1,5}(?:-[0-9]{1,5})?)(?:/(tcp|udp))?(?:\\s+host=(\\S+))?(?:\\s+(.*))?$", Pattern.CASE_INSENSITIVE);
+            "^(" + Port.DIGITS + "(?:-" + Port.DIGITS + ")?)(?:/(tcp|udp))?(?:\\s+host=(\\S+))?(?:\\s+(.*))?$", Pattern.CASE_INSENSITIVE);
 
     public boolean covers(String host, String protocol, long port) {
         return port >= from && port <= to && this.protocol.equals(protocol)
@@ -29,7 +29,7 @@ public record ReservedPort(int from, int to, String protocol, String host, Strin
     }
 
     public String ports() {
-        return from == to ? String.valueOf(from) : from + "-" + to;
+        return new Port.Range(from, to).toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.text.TextFile;
 
@@ -25,7 +26,7 @@ public record Suppression(String kind, String host, String protocol, long port, 
         Location location) {
 
     private static final Pattern LINE = Pattern.compile(
-            "^(\\S+)\\s+(\\S+)\\s+(\\*|-|(?:(tcp|udp)/)?([0-9]{1,5}|\\*))(?:\\s+instance=(\\S+))?(?:\\s+(.*))?$",
+            "^(\\S+)\\s+(\\S+)\\s+(\\*|-|(?:(tcp|udp)/)?(" + Port.DIGITS + "|\\*))(?:\\s+instance=(\\S+))?(?:\\s+(.*))?$",
             Pattern.CASE_INSENSITIVE);
 
     public boolean matches(Finding f) {

@@ -1,6 +1,7 @@
 package io.github.wso2ports.maven;
 
 import io.github.wso2ports.Failed;
+import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.check.CheckRequest;
 import io.github.wso2ports.check.EstateReader;
@@ -54,7 +55,7 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "wso2-ports.ephemeralPorts", defaultValue = CheckRequest.EPHEMERAL_DEFAULT)
+    @Parameter(property = "wso2-ports.ephemeralPorts", defaultValue = Port.EPHEMERAL_DEFAULT)
     protected String ephemeralPorts;
 
     /**

@@ -66,7 +66,7 @@ class CheckCacheTest {
                 List.of(new CheckRequest.Reserved("5432", "tcp", null, "PostgreSQL")),
                 new CheckRequest.InputFile(temp.resolve("reserved.txt"), "reserved.txt", "<reservedPortsFile>"),
                 List.of(new CheckRequest.ReservedProduct("wso2am-analytics", null, "1", "app1")),
-                CheckRequest.EPHEMERAL_DEFAULT, Map.of("ephemeral", "ignore"),
+                io.github.wso2ports.Port.EPHEMERAL_DEFAULT, Map.of("ephemeral", "ignore"),
                 List.of(new CheckRequest.LinkGiven("apim", "apim-key-manager", "km")),
                 new CheckRequest.InputFile(temp.resolve("suppressions.txt"), "suppressions.txt", "<suppressionsFile>"),
                 true, false, false, new CheckRequest.InputFile(temp.resolve("target/wso2-ports"), "target/wso2-ports",
