@@ -35,12 +35,10 @@ import io.github.wso2ports.rewrite.XmlValueSplicer;
 import io.github.wso2ports.text.TextFile;
 import io.github.wso2ports.xml.XmlDocument;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 

@@ -5,10 +5,8 @@ import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.text.TextFile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,17 +58,8 @@ public record ReservedPort(int from, int to, String protocol, String host, Strin
      * {@code #} comments are skipped.
      */
     public static List<ReservedPort> parseFile(TextFile file) {
-        List<ReservedPort> out = new ArrayList<>();
-        for (TextFile.Entry entry : file.entries()) {
-            String text = entry.text();
-            Location at = entry.location();
-            Matcher m = LINE.matcher(text);
-            if (!m.matches()) {
-                throw new Wso2PortsException(at, "expected 'PORT[-PORT][/udp] [host=NAME] reason', found '" + text + "'",
-                        "For example: 5432 PostgreSQL, or 32768-60999 host=app1 ephemeral range");
-            }
-            out.add(of(m.group(1), m.group(2), m.group(3), m.group(4), at.toString(), at));
-        }
-        return out;
+        return file.entries(LINE, "PORT[-PORT][/udp] [host=NAME] reason",
+                "For example: 5432 PostgreSQL, or 32768-60999 host=app1 ephemeral range",
+                (m, at) -> of(m.group(1), m.group(2), m.group(3), m.group(4), at.toString(), at));
     }
 }

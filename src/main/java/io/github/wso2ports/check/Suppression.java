@@ -5,7 +5,6 @@ import io.github.wso2ports.Port;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.text.TextFile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -55,32 +54,26 @@ public record Suppression(String kind, String host, String protocol, long port, 
      * {@code *}; the reason is mandatory. Blank lines and {@code #} comments are skipped.
      */
     public static List<Suppression> parseFile(TextFile file) {
-        List<Suppression> out = new ArrayList<>();
-        for (TextFile.Entry entry : file.entries()) {
-            String text = entry.text();
-            Location at = entry.location();
-            Matcher m = LINE.matcher(text);
-            if (!m.matches()) {
-                throw new Wso2PortsException(at, "expected 'KIND HOST PORT [instance=ID] reason', found '" + text + "'",
-                        "For example: clash app1 tcp/9443 instance=node2 moving node2 to app2 (OPS-1234)");
-            }
-            String kind = any(m.group(1));
-            if (kind != null && !isKind(kind)) {
-                throw new Wso2PortsException(at, "unknown finding kind '" + m.group(1) + "'",
-                        "Use * or one of: " + FindingKind.labels());
-            }
-            if (m.group(7) == null || m.group(7).isBlank()) {
-                throw new Wso2PortsException(at, "the suppression gives no reason", "Say why the finding is accepted "
-                        + "(and, ideally, the ticket that removes it)");
-            }
-            String portField = m.group(3);
-            long port = portField.equals("*") || "*".equals(m.group(5)) ? -1 : portField.equals("-") ? 0
-                    : Long.parseLong(m.group(5));
-            String protocol = m.group(4) == null ? null : m.group(4).toLowerCase(Locale.ROOT);
-            out.add(new Suppression(kind == null ? null : kind.toLowerCase(Locale.ROOT), any(m.group(2)), protocol, port,
-                    m.group(6), m.group(7).strip(), at));
+        return file.entries(LINE, "KIND HOST PORT [instance=ID] reason",
+                "For example: clash app1 tcp/9443 instance=node2 moving node2 to app2 (OPS-1234)", Suppression::of);
+    }
+
+    private static Suppression of(Matcher m, Location at) {
+        String kind = any(m.group(1));
+        if (kind != null && !isKind(kind)) {
+            throw new Wso2PortsException(at, "unknown finding kind '" + m.group(1) + "'",
+                    "Use * or one of: " + FindingKind.labels());
         }
-        return out;
+        if (m.group(7) == null || m.group(7).isBlank()) {
+            throw new Wso2PortsException(at, "the suppression gives no reason", "Say why the finding is accepted "
+                    + "(and, ideally, the ticket that removes it)");
+        }
+        String portField = m.group(3);
+        long port = portField.equals("*") || "*".equals(m.group(5)) ? -1 : portField.equals("-") ? 0
+                : Long.parseLong(m.group(5));
+        String protocol = m.group(4) == null ? null : m.group(4).toLowerCase(Locale.ROOT);
+        return new Suppression(kind == null ? null : kind.toLowerCase(Locale.ROOT), any(m.group(2)), protocol, port,
+                m.group(6), m.group(7).strip(), at);
     }
 
     private static String any(String s) {

@@ -4,7 +4,6 @@ import io.github.wso2ports.FileStamp;
 import io.github.wso2ports.Location;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;

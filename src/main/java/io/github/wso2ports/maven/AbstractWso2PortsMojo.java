@@ -117,8 +117,11 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         throw new MojoFailureException(message);
     }
 
-    /** The goal's name, as in {@code wso2-ports:check}. */
-    protected abstract String goal();
+    /** The goal's name, as in {@code wso2-ports:check}: each goal's class is named after it (CheckMojo). */
+    protected String goal() {
+        String name = getClass().getSimpleName();
+        return name.substring(0, name.length() - "Mojo".length()).toLowerCase(Locale.ROOT);
+    }
 
     /** The Maven log, as the domain prints. */
     protected Printer printer() {

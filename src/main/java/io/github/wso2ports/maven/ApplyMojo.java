@@ -75,11 +75,6 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
     private boolean replacePlaceholder;
 
     @Override
-    protected String goal() {
-        return "apply";
-    }
-
-    @Override
     protected void run() {
         new OffsetWriter(printer(), this::openFolder, "wso2-ports:apply").write(targets(), dryRun, replacePlaceholder);
     }

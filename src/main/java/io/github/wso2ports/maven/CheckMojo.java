@@ -46,11 +46,6 @@ public class CheckMojo extends AbstractCheckMojo {
     private boolean cache;
 
     @Override
-    protected String goal() {
-        return "check";
-    }
-
-    @Override
     protected void run() {
         long started = System.nanoTime();
         CheckRequest request = request();

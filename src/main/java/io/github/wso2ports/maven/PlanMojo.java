@@ -40,11 +40,6 @@ public class PlanMojo extends AbstractEstateMojo {
     private boolean write;
 
     @Override
-    protected String goal() {
-        return "plan";
-    }
-
-    @Override
     protected void run() {
         CheckRequest request = request();
         EstateCheck.Estate estate = EstateCheck.read(request, null);

@@ -36,11 +36,6 @@ public class ReportMojo extends AbstractCheckMojo implements MavenReport {
     private File reportOutputDirectory;
 
     @Override
-    protected String goal() {
-        return "report";
-    }
-
-    @Override
     protected void run() {
         CheckRequest request = request();
         CheckResult result = runCheck(request, null);

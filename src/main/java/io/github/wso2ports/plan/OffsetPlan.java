@@ -20,26 +20,28 @@ public record OffsetPlan(List<Row> rows, List<String> blockers, List<Finding> re
     /** Why an instance has the offset it has in the plan. */
     public enum Status {
         /** Placed by the planner. */
-        FREE("planned"),
+        FREE,
         /** A planned {@code <offset>} in the pom. */
-        PINNED("pinned"),
+        PINNED,
         /** A secondary runtime (EI's broker, ...) at the offset it ships with. */
-        SHIPPED("shipped"),
+        SHIPPED,
         /** {@code -DportOffset} in a start script or {@code <jvmArgs>} decides it; the files do not. */
-        START_ARGUMENT("start argument"),
+        START_ARGUMENT,
         /** A Carbon 5 runtime, whose offset does not move its listeners. */
-        CARBON5("Carbon 5"),
+        CARBON5,
         /** A release zip, read in place and never written: it keeps the offset it ships with. */
-        ARCHIVE("zip");
+        ARCHIVE;
 
-        private final String label;
-
-        Status(String label) {
-            this.label = label;
-        }
-
+        /** How the plan's table names it. */
         public String label() {
-            return label;
+            return switch (this) {
+                case FREE -> "planned";
+                case PINNED -> "pinned";
+                case SHIPPED -> "shipped";
+                case START_ARGUMENT -> "start argument";
+                case CARBON5 -> "Carbon 5";
+                case ARCHIVE -> "zip";
+            };
         }
     }
 

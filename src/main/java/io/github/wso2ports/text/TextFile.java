@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -229,18 +230,24 @@ public final class TextFile {
         return end;
     }
 
-    /** A line of an "entry per line" file, stripped, with where it is. */
-    public record Entry(Location location, String text) {
-    }
-
-    /** The entries of a file that holds one a line: its lines stripped, blank lines and {@code #} comments skipped. */
-    public List<Entry> entries() {
-        List<Entry> out = new ArrayList<>();
+    /**
+     * The entries of a file that holds one a line (its lines stripped, blank lines and {@code #} comments skipped),
+     * each matched whole by {@code pattern} and made by {@code entry}; an entry that does not match is an error naming
+     * the expected form and an example.
+     */
+    public <T> List<T> entries(Pattern pattern, String form, String example, BiFunction<Matcher, Location, T> entry) {
+        List<T> out = new ArrayList<>();
         for (int line = 1; line <= lineCount(); line++) {
-            String entry = text.substring(lineStart(line), lineEnd(line)).strip();
-            if (!entry.isEmpty() && !entry.startsWith("#")) {
-                out.add(new Entry(location.atLine(line), entry));
+            String text = this.text.substring(lineStart(line), lineEnd(line)).strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
             }
+            Location at = location.atLine(line);
+            Matcher m = pattern.matcher(text);
+            if (!m.matches()) {
+                throw new Wso2PortsException(at, "expected '" + form + "', found '" + text + "'", example);
+            }
+            out.add(entry.apply(m, at));
         }
         return out;
     }

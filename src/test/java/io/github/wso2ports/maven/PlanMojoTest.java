@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.wso2ports.maven.Mojos.instance;
-import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
