@@ -35,16 +35,18 @@ public class Estates {
                 instances.add(instance(d.replace('.', '_') + "-h" + host, corpus.resolve(d), "host" + host));
             }
         }
-        pom(out.resolve("thousand"), "thousand", version, instances);
+        pom(out.resolve("thousand"), "thousand", version, instances, TWENTY.stream().map(corpus::resolve).toList());
         // 200 distinct copies, each on its own host
         instances.clear();
+        List<Path> homes = new ArrayList<>();
         for (int copy = 0; copy < 200; copy++) {
             String d = TWENTY.get(copy % TWENTY.size());
             Path home = out.resolve("copies/dist/" + String.format("%03d-", copy) + d);
             copy(corpus.resolve(d), home);
             instances.add(instance("copy" + copy, home, "host" + copy));
+            homes.add(home);
         }
-        pom(out.resolve("copies"), "copies", version, instances);
+        pom(out.resolve("copies"), "copies", version, instances, homes);
         // a 300 MB zip of API Manager 4.2.0's config and filler, and the same unpacked
         Path unpacked = out.resolve("big/folder/wso2am-4.2.0");
         copy(corpus.resolve("wso2am-4.2.0"), unpacked);
@@ -58,15 +60,53 @@ public class Estates {
         }
         Path zip = out.resolve("big/zip/wso2am-4.2.0.zip");
         zip(unpacked, zip);
-        pom(out.resolve("big/folder"), "big-folder", version, List.of(instance("apim", unpacked, "localhost")));
-        pom(out.resolve("big/zip"), "big-zip", version, List.of(instance("apim", zip, "localhost")));
+        pom(out.resolve("big/folder"), "big-folder", version, List.of(instance("apim", unpacked, "localhost")),
+                List.of(unpacked));
+        // the peer validates files, not archives: the zip estate has no peer build
+        pom(out.resolve("big/zip"), "big-zip", version, List.of(instance("apim", zip, "localhost")), List.of());
     }
 
     static String instance(String id, Path home, String host) {
         return "            <instance><id>" + id + "</id><home>" + home + "</home><host>" + host + "</host></instance>\n";
     }
 
-    static void pom(Path dir, String name, String version, List<String> instances) throws IOException {
+    /**
+     * @param peerHomes the distributions whose XML files the peer build ({@code -Ppeer}: xml-maven-plugin 1.1.0
+     *                  validate, well-formedness only) reads; none: no peer profile
+     */
+    static void pom(Path dir, String name, String version, List<String> instances, List<Path> peerHomes)
+            throws IOException {
+        StringBuilder sets = new StringBuilder();
+        for (Path home : peerHomes) {
+            sets.append("                  <validationSet><dir>").append(home)
+                    .append("</dir><includes><include>**/*.xml</include></includes></validationSet>\n");
+        }
+        String peer = peerHomes.isEmpty() ? "" : """
+                  <profiles>
+                    <profile>
+                      <id>peer</id>
+                      <build>
+                        <plugins>
+                          <plugin>
+                            <groupId>org.codehaus.mojo</groupId>
+                            <artifactId>xml-maven-plugin</artifactId>
+                            <version>1.1.0</version>
+                            <executions>
+                              <execution>
+                                <phase>verify</phase>
+                                <goals><goal>validate</goal></goals>
+                              </execution>
+                            </executions>
+                            <configuration>
+                              <validationSets>
+                %s              </validationSets>
+                            </configuration>
+                          </plugin>
+                        </plugins>
+                      </build>
+                    </profile>
+                  </profiles>
+                """.formatted(sets);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("pom.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -95,8 +135,8 @@ public class Estates {
                       </plugin>
                     </plugins>
                   </build>
-                </project>
-                """.formatted(name, version, String.join("", instances)), StandardCharsets.UTF_8);
+                %s</project>
+                """.formatted(name, version, String.join("", instances), peer), StandardCharsets.UTF_8);
     }
 
     static void copy(Path from, Path to) throws IOException {

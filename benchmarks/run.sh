@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark: ./benchmarks/run.sh from the repository root (about 10 minutes). Needs the corpus at
+# The benchmark: ./benchmarks/run.sh from the repository root (about 25 minutes). Needs the corpus at
 # ../shared/corpus (or WSO2PORTS_CORPUS=DIR). It installs the plugin, builds the benchmark estates under
 # target/benchmarks, times whole Maven builds side by side with the same build under -Dwso2-ports.skip, runs the JMH
 # benchmarks of the domain, and writes the figures, with the machine, to target/benchmarks/results.md and into
@@ -10,7 +10,7 @@ ROOT=$(pwd)
 CORPUS=$(cd "${WSO2PORTS_CORPUS:-../shared/corpus}" && pwd)
 OUT=$ROOT/target/benchmarks
 MVN="$ROOT/mvnw -B -q"
-PAIRS=${PAIRS:-5}
+PAIRS=${PAIRS:-7}
 VERSION=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
 
 echo "== installing the plugin $VERSION"
@@ -32,32 +32,55 @@ build() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-# PAIRS side-by-side pairs of the build with $2 against -Dwso2-ports.skip; prints "on skip ratio"
+# PAIRS interleaved rounds in $1: the build with flags $2 and the same under -Dwso2-ports.skip, and, where the estate has
+# a peer profile, the peer (xml-maven-plugin validate of the same XML files, -Ppeer) and the peer skipped (-Dxml.skip);
+# prints "on skip ratio peer-on peer-skip peer-ratio" (medians; the peer's three are "-" without a peer)
 pairs() {
-    local dir=$1 flags=$2 on=() skip=()
+    local dir=$1 flags=$2 on=() skip=() peer=() peerskip=() has_peer=0
+    grep -q '<id>peer</id>' "$dir/pom.xml" && has_peer=1
     build "$dir" $flags > /dev/null   # warm the file cache (and fill the check cache when it is on)
     for _ in $(seq "$PAIRS"); do
         on+=("$(build "$dir" $flags)")
         skip+=("$(build "$dir" -Dwso2-ports.skip)")
+        if [ $has_peer = 1 ]; then
+            peer+=("$(build "$dir" -Ppeer -Dwso2-ports.skip)")
+            peerskip+=("$(build "$dir" -Ppeer -Dwso2-ports.skip -Dxml.skip)")
+        fi
     done
     local m_on m_skip
     m_on=$(printf '%s\n' "${on[@]}" | median)
     m_skip=$(printf '%s\n' "${skip[@]}" | median)
-    echo "$m_on $m_skip $(awk -v a="$m_on" -v b="$m_skip" 'BEGIN {printf "%.2f", a / b}')"
+    printf '%s %s %s' "$m_on" "$m_skip" "$(awk -v a="$m_on" -v b="$m_skip" 'BEGIN {printf "%.2f", a / b}')"
+    if [ $has_peer = 1 ]; then
+        local m_peer m_peerskip
+        m_peer=$(printf '%s\n' "${peer[@]}" | median)
+        m_peerskip=$(printf '%s\n' "${peerskip[@]}" | median)
+        echo " $m_peer $m_peerskip $(awk -v a="$m_peer" -v b="$m_peerskip" 'BEGIN {printf "%.2f", a / b}')"
+    else
+        echo " - - -"
+    fi
 }
 
 row() { # name, estate, flags, what
     local r
     r=$(pairs "$OUT/$2" "$3")
     set -- "$1" "$2" "$3" "$4" $r
-    printf '| %s | %s | %s ms | %s ms | +%s ms | %sx |\n' "$1" "$4" "$5" "$6" "$(( $5 - $6 ))" "$7"
-    echo "   $1: $5 ms against $6 ms" >&2
+    local peer="no peer (it reads no archive)"
+    [ "$8" != "-" ] && peer="$8 ms against $9 ms: ${10}x"
+    printf '| %s | %s | %s ms | %s ms | +%s ms | %sx | %s |\n' "$1" "$4" "$5" "$6" "$(( $5 - $6 ))" "$7" "$peer"
+    echo "   $1 ($4): $5 ms against $6 ms ($7x); peer: $peer" >&2
 }
 
-echo "== timing whole builds ($PAIRS pairs each)"
+echo "== timing whole builds ($PAIRS rounds each)"
+if [ -n "${QUICK:-}" ]; then
+    # QUICK=1: the 20-distribution rows only, printed, nothing written (for trying a change)
+    row "20 distributions, 20 hosts" twenty-hosts "-Dwso2-ports.cache=false" "every file read"
+    row "20 distributions, 20 hosts" twenty-hosts "" "repeated, nothing changed (cache)"
+    exit 0
+fi
 {
-    echo "| estate | check | mvn verify | with -Dwso2-ports.skip | added | ratio |"
-    echo "|---|---|---|---|---|---|"
+    echo "| estate | check | mvn verify | with -Dwso2-ports.skip | added | ratio | peer: xml-maven-plugin validate, against skipped |"
+    echo "|---|---|---|---|---|---|---|"
     row "20 distributions, 20 hosts" twenty-hosts "" "repeated, nothing changed (cache)"
     row "20 distributions, 20 hosts" twenty-hosts "-Dwso2-ports.cache=false" "every file read"
     row "1,000 instances (20 distributions x 50 hosts)" thousand "" "repeated, nothing changed (cache)"
@@ -99,7 +122,8 @@ DETECT=$(awk '/DetectBenchmark.detect/ {printf "%s%d instances: %.2f µs per ins
 {
     echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
     echo "$(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1), $($ROOT/mvnw -v 2>/dev/null | head -1 | sed 's/ (.*//');"
-    echo "medians of $PAIRS side-by-side pairs; the 1,000-instance build $HEAP."
+    echo "medians of $PAIRS interleaved rounds (each a new JVM: the check, it skipped, the peer, it skipped); the"
+    echo "1,000-instance build $HEAP."
     echo
     cat "$OUT/builds.md"
     echo

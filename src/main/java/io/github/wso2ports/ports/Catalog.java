@@ -29,7 +29,7 @@ public final class Catalog {
     static final String RESOURCE = "/io/github/wso2ports/catalog.toml";
 
     /** The same catalog as the build derives it from {@link #RESOURCE} ({@link CatalogCompiler}), quick to load. */
-    static final String COMPILED = "/io/github/wso2ports/catalog.json";
+    static final String COMPILED = "/io/github/wso2ports/catalog.bin";
 
     private static volatile Catalog builtIn;
 
@@ -80,7 +80,7 @@ public final class Catalog {
         if (c == null) {
             String source = builtInSource();
             byte[] bytes = Objects.requireNonNull(resource(source), source + " is missing from the plugin");
-            c = source.equals(COMPILED) ? parse(CatalogData.fromJson(bytes), false)
+            c = source.equals(COMPILED) ? parse(CatalogData.fromCompiled(bytes), false)
                     : parse(new String(bytes, StandardCharsets.UTF_8));
             builtIn = c;
         }

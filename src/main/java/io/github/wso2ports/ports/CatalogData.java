@@ -1,18 +1,16 @@
 package io.github.wso2ports.ports;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 import org.tomlj.TomlVersion;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,8 +21,9 @@ import java.util.Set;
 
 /**
  * A table of the catalog as plain values (String, Long, Boolean, Double, List, CatalogData). {@code catalog.toml}
- * is the source; the build writes the same tree as {@code catalog.json}, which the plugin loads at run time: a TOML
- * parser costs a cold JVM about half a second for 55 KB, a streaming JSON reader a small fraction of that.
+ * is the source; the build writes the same tree in a compact binary form ({@code catalog.bin}), which the plugin loads
+ * at run time with the JDK's data streams: a TOML parser costs a cold JVM about half a second for 55 KB, and even a
+ * JSON parser's first run costs a cold check some 80 ms of class loading.
  */
 final class CatalogData {
 
@@ -71,92 +70,117 @@ final class CatalogData {
                 + "; the catalog uses strings, integers, booleans, arrays and tables only");
     }
 
-    /** The JSON form the build writes: compact, keys in source order (catalog.toml is the one humans read). */
-    String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            write(g, this);
+    // the compiled form: a tag, then the value; read back with the JDK's own data streams, so loading the catalog
+    // loads no parser at all
+    private static final byte TABLE = 'T';
+    private static final byte LIST = 'L';
+    private static final byte STRING = 'S';
+    private static final byte LONG = 'J';
+    private static final byte DOUBLE = 'D';
+    private static final byte TRUE = '1';
+    private static final byte FALSE = '0';
+    private static final int MAGIC = 0x57434154;
+
+    /** The compiled form the build writes (catalog.toml is the one humans read), keys in source order. */
+    byte[] compiled() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            write(out, this);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out + "\n";
+        return bytes.toByteArray();
     }
 
-    private static void write(JsonGenerator g, Object v) throws IOException {
+    private static void write(DataOutputStream out, Object v) throws IOException {
         if (v instanceof CatalogData d) {
-            g.writeStartObject();
+            out.writeByte(TABLE);
+            out.writeInt(d.values.size());
             for (Map.Entry<String, Object> e : d.values.entrySet()) {
-                g.writeFieldName(e.getKey());
-                write(g, e.getValue());
+                out.writeUTF(e.getKey());
+                write(out, e.getValue());
             }
-            g.writeEndObject();
         } else if (v instanceof List<?> l) {
-            g.writeStartArray();
+            out.writeByte(LIST);
+            out.writeInt(l.size());
             for (Object o : l) {
-                write(g, o);
+                write(out, o);
             }
-            g.writeEndArray();
         } else if (v instanceof String s) {
-            g.writeString(s);
+            out.writeByte(STRING);
+            out.writeUTF(s);
         } else if (v instanceof Long n) {
-            g.writeNumber(n);
+            out.writeByte(LONG);
+            out.writeLong(n);
         } else if (v instanceof Double d) {
-            g.writeNumber(d);
+            out.writeByte(DOUBLE);
+            out.writeDouble(d);
         } else {
-            g.writeBoolean((Boolean) v);
+            out.writeByte((Boolean) v ? TRUE : FALSE);
         }
     }
 
-    /** Reads what {@link #toJson} wrote. */
-    static CatalogData fromJson(byte[] json) {
-        try (JsonParser p = new JsonFactory().createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalStateException("catalog.json: not a JSON object");
+    /** Reads what {@link #compiled} wrote. */
+    static CatalogData fromCompiled(byte[] compiled) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(compiled))) {
+            if (in.readInt() != MAGIC || in.readByte() != TABLE) {
+                throw new IllegalStateException("the compiled catalog is not one");
             }
-            return readObject(p);
+            CatalogData data = readTable(in);
+            if (in.read() != -1) {
+                throw new IllegalStateException("the compiled catalog goes on after its end");
+            }
+            return data;
         } catch (IOException e) {
-            throw new IllegalStateException("catalog.json: " + e.getMessage(), e);
+            throw new IllegalStateException("the compiled catalog: " + e.getMessage(), e);
         }
     }
 
-    private static CatalogData readObject(JsonParser p) throws IOException {
+    private static CatalogData readTable(DataInputStream in) throws IOException {
+        int n = in.readInt();
         Map<String, Object> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            out.put(key, readValue(p));
+        for (int i = 0; i < n; i++) {
+            String key = in.readUTF();
+            out.put(key, readValue(in));
         }
         return new CatalogData(out);
     }
 
-    private static Object readValue(JsonParser p) throws IOException {
-        switch (p.currentToken()) {
-            case START_OBJECT:
-                return readObject(p);
-            case START_ARRAY: {
-                List<Object> out = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    out.add(readValue(p));
+    private static Object readValue(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        switch (tag) {
+            case TABLE:
+                return readTable(in);
+            case LIST: {
+                int n = in.readInt();
+                List<Object> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(readValue(in));
                 }
                 return Collections.unmodifiableList(out);
             }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_TRUE:
+            case STRING:
+                return in.readUTF();
+            case LONG:
+                return in.readLong();
+            case DOUBLE:
+                return in.readDouble();
+            case TRUE:
                 return Boolean.TRUE;
-            case VALUE_FALSE:
+            case FALSE:
                 return Boolean.FALSE;
             default:
-                throw new IllegalStateException("catalog.json: unexpected " + p.currentToken() + " at "
-                        + p.currentLocation());
+                throw new IllegalStateException("the compiled catalog holds an unknown tag " + tag);
         }
     }
 
     // --- reading -----------------------------------------------------------------------------------------------
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
 
     Set<String> keys() {
         return values.keySet();

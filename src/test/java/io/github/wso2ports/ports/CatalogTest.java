@@ -186,25 +186,29 @@ class CatalogTest {
         assertEquals(0, Versions.compare("5.10", "5.10.0"));
     }
 
-    /** The plugin loads catalog.json, which the build derives from catalog.toml: the two must be one catalog. */
+    /** The plugin loads catalog.bin, which the build derives from catalog.toml: the two must be one catalog. */
     @Test
     void compiledCatalogIsTheTomlCatalog() {
-        byte[] json = Catalog.resource(Catalog.COMPILED);
-        assertNotNull(json, Catalog.COMPILED + " was not written by the build (exec-maven-plugin, process-classes)");
+        byte[] compiled = Catalog.resource(Catalog.COMPILED);
+        assertNotNull(compiled, Catalog.COMPILED + " was not written by the build (exec-maven-plugin, process-classes)");
         Catalog fromToml = Catalog.parse(new String(Catalog.resource(Catalog.RESOURCE), StandardCharsets.UTF_8));
-        Catalog fromJson = Catalog.parse(CatalogData.fromJson(json), false);
-        assertEquals(fromToml.products(), fromJson.products());
-        assertEquals(fromToml.entries(), fromJson.entries());
-        assertEquals(fromToml.urls(), fromJson.urls());
-        assertEquals(fromToml.inbound(), fromJson.inbound());
+        Catalog fromCompiled = Catalog.parse(CatalogData.fromCompiled(compiled), false);
+        assertEquals(fromToml.products(), fromCompiled.products());
+        assertEquals(fromToml.entries(), fromCompiled.entries());
+        assertEquals(fromToml.urls(), fromCompiled.urls());
+        assertEquals(fromToml.inbound(), fromCompiled.inbound());
         assertEquals(Catalog.COMPILED, Catalog.builtInSource(), "the plugin loads the compiled catalog");
         assertEquals(fromToml.entries(), catalog.entries());
         // the round trip keeps every value and type, not just what the records use
         CatalogData tree = CatalogData.fromToml("a = 1\nb = \"x\"\nc = true\nd = 1.5\n[t]\ne = [1, 2]\n"
                 + "[[u]]\nf = { g = \"h\" }\n");
-        assertEquals(tree.toJson(), CatalogData.fromJson(tree.toJson().getBytes(StandardCharsets.UTF_8)).toJson());
-        assertEquals("{\"a\":1,\"b\":\"x\",\"c\":true,\"d\":1.5,\"t\":{\"e\":[1,2]},\"u\":[{\"f\":{\"g\":\"h\"}}]}\n",
-                tree.toJson());
+        CatalogData back = CatalogData.fromCompiled(tree.compiled());
+        assertEquals(tree.toString(), back.toString());
+        assertEquals("{a=1, b=x, c=true, d=1.5, t={e=[1, 2]}, u=[{f={g=h}}]}", back.toString());
+        assertEquals(List.of(Long.class, String.class, Boolean.class, Double.class), back.keys().stream().limit(4)
+                .map(k -> back.get(k).getClass()).toList(), "each value keeps its type");
+        byte[] cut = java.util.Arrays.copyOf(tree.compiled(), tree.compiled().length - 1);
+        assertThrows(IllegalStateException.class, () -> CatalogData.fromCompiled(cut), "a cut catalog is refused");
         assertThrows(IllegalStateException.class, () -> CatalogData.fromToml("a = 1979-05-27T07:32:00Z\n"));
         assertThrows(IllegalStateException.class, () -> tree.string("a"), "a type mismatch is named");
         assertThrows(IllegalStateException.class, () -> tree.table("t").strings("e"));
