@@ -67,7 +67,7 @@ row() { # name, estate, flags, what
     set -- "$1" "$2" "$3" "$4" $r
     local peer="no peer (it reads no archive)"
     [ "$8" != "-" ] && peer="$8 ms against $9 ms: ${10}x"
-    printf '| %s | %s | %s ms | %s ms | +%s ms | %sx | %s |\n' "$1" "$4" "$5" "$6" "$(( $5 - $6 ))" "$7" "$peer"
+    printf '| %s | %s | %s ms | %s ms | %+d ms | %sx | %s |\n' "$1" "$4" "$5" "$6" "$(( $5 - $6 ))" "$7" "$peer"
     echo "   $1 ($4): $5 ms against $6 ms ($7x); peer: $peer" >&2
 }
 
