@@ -206,6 +206,86 @@ public final class YamlDocument {
         return out;
     }
 
+    /** The document's top node, to walk by key and item; null when the file holds no document. */
+    public Item root() {
+        return root == null ? null : new Item(root);
+    }
+
+    /**
+     * A node of the tree, walked by key and by item. A scalar is its text exactly as written, never resolved (YAML 1.1
+     * would read {@code 22:22} as the base-60 number 1342), so values are read as the tool that reads the file reads them.
+     */
+    public final class Item {
+
+        private final Node node;
+
+        private Item(Node node) {
+            this.node = node;
+        }
+
+        /** Where the node starts. */
+        public Location location() {
+            return file.location().atLine(node.getStartMark().getLine() + 1);
+        }
+
+        public boolean isMapping() {
+            return node instanceof MappingNode;
+        }
+
+        public boolean isList() {
+            return node instanceof SequenceNode;
+        }
+
+        /** A scalar that is not an explicit or empty null. */
+        public boolean isText() {
+            return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL);
+        }
+
+        /** The scalar's text as written; null for a mapping, a list or a null. */
+        public String text() {
+            return isText() ? ((ScalarNode) node).getValue() : null;
+        }
+
+        /** The value of a key of a mapping; null when this is no mapping or has no such key. */
+        public Item get(String key) {
+            if (node instanceof MappingNode map) {
+                for (NodeTuple t : map.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                        return new Item(t.getValueNode());
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The keys of a mapping with their values, in the file's order; empty for anything else. */
+        public List<Map.Entry<Item, Item>> entries() {
+            List<Map.Entry<Item, Item>> out = new ArrayList<>();
+            if (node instanceof MappingNode map) {
+                for (NodeTuple t : map.getValue()) {
+                    out.add(Map.entry(new Item(t.getKeyNode()), new Item(t.getValueNode())));
+                }
+            }
+            return out;
+        }
+
+        /** The items of a list; empty for anything else. */
+        public List<Item> items() {
+            List<Item> out = new ArrayList<>();
+            if (node instanceof SequenceNode seq) {
+                for (Node n : seq.getValue()) {
+                    out.add(new Item(n));
+                }
+            }
+            return out;
+        }
+
+        /** What the node is, for messages: a mapping, a list, a value or nothing. */
+        public String kind() {
+            return isText() || isMapping() || isList() ? YamlDocument.kind(node) : "empty";
+        }
+    }
+
     /** True when the file holds no YAML document at all (empty, or comments only). */
     public boolean isEmpty() {
         return root == null;
