@@ -40,9 +40,11 @@ public final class Catalog {
     private final Set<String> generatedFiles;
     private final List<String> mainClasses;
     private final Map<String, Placeholder> placeholders;
+    private final List<ImageEntry> images;
 
     Catalog(List<Product> products, List<CatalogEntry> entries, List<UrlEntry> urls, InboundScan inbound,
-            Set<String> generatedFiles, List<String> mainClasses, Map<String, Placeholder> placeholders) {
+            Set<String> generatedFiles, List<String> mainClasses, Map<String, Placeholder> placeholders,
+            List<ImageEntry> images) {
         this.products = List.copyOf(products);
         this.entries = List.copyOf(entries);
         this.urls = List.copyOf(urls);
@@ -50,6 +52,22 @@ public final class Catalog {
         this.generatedFiles = Set.copyOf(generatedFiles);
         this.mainClasses = List.copyOf(mainClasses);
         this.placeholders = Map.copyOf(placeholders);
+        this.images = List.copyOf(images);
+    }
+
+    /** The container images WSO2 publishes, and what each runs. */
+    public List<ImageEntry> images() {
+        return images;
+    }
+
+    /** The image a repository path ({@code wso2/wso2am}, {@code wso2-apim/am}) is, if WSO2 publishes it. */
+    public Optional<ImageEntry> image(String repository) {
+        for (ImageEntry i : images) {
+            if (i.matches(repository)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The {@code ${name}} placeholders WSO2 fills in at start-up that URLs use, by name. */
@@ -228,7 +246,36 @@ public final class Catalog {
         }
         return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags, checkXPaths),
                 new HashSet<>(mapper == null ? List.of() : mapper.strings("generated")),
-                start == null ? List.of() : start.strings("main_classes"), placeholders);
+                start == null ? List.of() : start.strings("main_classes"), placeholders, images(root, products));
+    }
+
+    private static List<ImageEntry> images(CatalogData root, List<Product> products) {
+        List<ImageEntry> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CatalogData t : root.tables("image")) {
+            only(t, "[[image]]", "names", "paths", "product", "runtime", "source");
+            String what = "[[image]] " + t.strings("names") + t.strings("paths");
+            String key = required(t, "product", what);
+            Product product = products.stream().filter(p -> p.key().equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("catalog: " + what + " names unknown product " + key));
+            String runtime = t.string("runtime");
+            if (runtime != null && product.runtime(runtime) == null) {
+                throw new IllegalStateException("catalog: " + what + " names runtime " + runtime + ", which " + key
+                        + " does not have");
+            }
+            List<String> names = new ArrayList<>(t.strings("names"));
+            names.addAll(t.strings("paths"));
+            if (names.isEmpty()) {
+                throw new IllegalStateException("catalog: an [[image]] of " + key + " has neither names nor paths");
+            }
+            for (String n : names) {
+                if (!seen.add(n)) {
+                    throw new IllegalStateException("catalog: two [[image]] entries are " + n);
+                }
+            }
+            out.add(new ImageEntry(t.strings("names"), t.strings("paths"), key, runtime, required(t, "source", what)));
+        }
+        return out;
     }
 
     private static InboundScan inbound(CatalogData t, Map<String, Condition> flags, boolean checkXPaths) {
