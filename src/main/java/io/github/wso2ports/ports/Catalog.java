@@ -41,10 +41,11 @@ public final class Catalog {
     private final List<String> mainClasses;
     private final Map<String, Placeholder> placeholders;
     private final List<ImageEntry> images;
+    private final ContainerHomes containers;
 
     Catalog(List<Product> products, List<CatalogEntry> entries, List<UrlEntry> urls, InboundScan inbound,
             Set<String> generatedFiles, List<String> mainClasses, Map<String, Placeholder> placeholders,
-            List<ImageEntry> images) {
+            List<ImageEntry> images, ContainerHomes containers) {
         this.products = List.copyOf(products);
         this.entries = List.copyOf(entries);
         this.urls = List.copyOf(urls);
@@ -53,6 +54,12 @@ public final class Catalog {
         this.mainClasses = List.copyOf(mainClasses);
         this.placeholders = Map.copyOf(placeholders);
         this.images = List.copyOf(images);
+        this.containers = containers;
+    }
+
+    /** Where WSO2's images take their configuration from. */
+    public ContainerHomes containers() {
+        return containers;
     }
 
     /** The container images WSO2 publishes, and what each runs. */
@@ -246,7 +253,17 @@ public final class Catalog {
         }
         return new Catalog(products, entries, urls, in == null ? null : inbound(in, flags, checkXPaths),
                 new HashSet<>(mapper == null ? List.of() : mapper.strings("generated")),
-                start == null ? List.of() : start.strings("main_classes"), placeholders, images(root, products));
+                start == null ? List.of() : start.strings("main_classes"), placeholders, images(root, products),
+                containers(root.table("container")));
+    }
+
+    private static ContainerHomes containers(CatalogData t) {
+        if (t == null) {
+            return new ContainerHomes(List.of(), List.of());
+        }
+        only(t, "[container]", "config_volumes", "home_parents", "source");
+        required(t, "source", "[container]");
+        return new ContainerHomes(t.strings("config_volumes"), t.strings("home_parents"));
     }
 
     private static List<ImageEntry> images(CatalogData root, List<Product> products) {
