@@ -73,19 +73,9 @@ final class MountedSource implements DistributionSource {
 
     @Override
     public boolean isDirectory(String relativePath) {
-        if (relativePath.isEmpty()) {
-            return true;
-        }
-        for (Layer l : layers) {
-            if (l.prefix().startsWith(relativePath + "/")) {
-                return true; // a folder some layer is mounted below
-            }
-            String p = l.inLayer(relativePath);
-            if (p != null && l.source().isDirectory(p)) {
-                return true;
-            }
-        }
-        return false;
+        // the home, a folder some layer is mounted below, or a folder of a layer
+        return relativePath.isEmpty() || layers.stream().anyMatch(l -> l.prefix().startsWith(relativePath + "/")
+                || l.inLayer(relativePath) != null && l.source().isDirectory(l.inLayer(relativePath)));
     }
 
     @Override
