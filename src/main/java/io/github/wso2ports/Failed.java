@@ -22,12 +22,6 @@ public final class Failed extends Wso2PortsException {
         return new Failed(kind, List.of(), message);
     }
 
-    /** Prints the problems, then fails with this line: a build error when any of them is one. */
-    public static Failed after(List<Wso2PortsException> problems, String message) {
-        Kind kind = problems.stream().anyMatch(p -> p.kind() == Kind.BROKEN) ? Kind.BROKEN : Kind.REFUSED;
-        return new Failed(kind, problems.stream().map(Wso2PortsException::describe).toList(), message);
-    }
-
     /** Prints these lines, then fails with this one. */
     public static Failed after(Kind kind, List<String> lines, String message) {
         return new Failed(kind, lines, message);

@@ -19,6 +19,11 @@ public record Location(String file, int line) {
         return new Location(file, 0);
     }
 
+    /** A folder as shown to the user, where the empty string is the folder the user works in ("."). */
+    public static Location ofFolder(String shown) {
+        return of(shown.isEmpty() ? "." : shown);
+    }
+
     public Location atLine(int newLine) {
         return new Location(file, newLine);
     }

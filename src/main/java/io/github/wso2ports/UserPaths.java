@@ -77,7 +77,6 @@ public final class UserPaths {
 
     /** As {@link #display}, with the base folder itself shown as {@code .}. */
     public String shown(Path path) {
-        String shown = display(path);
-        return shown.isEmpty() ? "." : shown;
+        return Location.ofFolder(display(path)).file();
     }
 }

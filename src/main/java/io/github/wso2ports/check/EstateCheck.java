@@ -1,6 +1,7 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.Failed;
+import io.github.wso2ports.FileStamp;
 import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
@@ -96,21 +97,26 @@ public final class EstateCheck {
     /** A file the user named, read whole; the record notes its content. */
     static TextFile text(CheckRequest.InputFile file, InputRecord record) {
         Location where = Location.of(file.shown());
-        if (record != null) {
-            record.add(InputRecord.Kind.CONTENT, file.path(), InputRecord.observe(InputRecord.Kind.CONTENT, file.path()));
-        }
-        if (!Files.exists(file.path())) {
-            throw new Wso2PortsException(where, "does not exist", "Fix " + file.setting() + " or create the file");
-        }
-        if (Files.isDirectory(file.path())) {
-            throw new Wso2PortsException(where, "is a folder, not a file", "Point " + file.setting() + " at the file");
-        }
+        String stamp = FileStamp.of(file.path());
+        byte[] bytes = null;
         try {
-            return TextFile.utf8(where, Files.readAllBytes(file.path()));
+            if (!Files.exists(file.path())) {
+                throw new Wso2PortsException(where, "does not exist", "Fix " + file.setting() + " or create the file");
+            }
+            if (Files.isDirectory(file.path())) {
+                throw new Wso2PortsException(where, "is a folder, not a file", "Point " + file.setting()
+                        + " at the file");
+            }
+            bytes = Files.readAllBytes(file.path());
         } catch (IOException e) {
             throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(), "Fix "
                     + file.setting() + " or create the file");
+        } finally {
+            if (record != null) {
+                record.addContent(file.path(), stamp, bytes);
+            }
         }
+        return TextFile.utf8(where, bytes);
     }
 
     private static ClashDetector.Options options(CheckRequest request) {

@@ -103,7 +103,7 @@ public final class EstateReader {
             } catch (Wso2PortsException e) {
                 read.put(h, e);
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
-                read.put(h, Unexpected.problem(e, Location.of(h.display().isEmpty() ? "." : h.display())));
+                read.put(h, Unexpected.problem(e, Location.ofFolder(h.display())));
             } finally {
                 Unexpected.doneReading();
             }
@@ -122,8 +122,7 @@ public final class EstateReader {
                 errors.add(new Wso2PortsException(e.location(), "instance " + spec.id() + ": " + e.getMessage(),
                         e.fix(), e));
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
-                Wso2PortsException p = Unexpected.problem(e, Location.of(spec.display().isEmpty() ? "."
-                        : spec.display()));
+                Wso2PortsException p = Unexpected.problem(e, Location.ofFolder(spec.display()));
                 errors.add(new Wso2PortsException(p.location(), "instance " + spec.id() + ": " + p.getMessage(),
                         p.fix(), e));
             } finally {

@@ -53,7 +53,7 @@ public record ComposeFile(Location location, List<Service> services) {
 
         // a URL's or a client's port on the container itself: https://localhost:9444/..., nc -z localhost 9443
         private static final Pattern PROBE = Pattern.compile(
-                "(?:://)?(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1])(?::|\\s+)([0-9]{1,5})\\b");
+                "(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1])(?::|\\s+)([0-9]{1,5})\\b");
 
         /** The ports of the container itself that the command probes, in order. */
         public List<Integer> probedPorts() {

@@ -39,16 +39,16 @@ public final class FolderSource implements DistributionSource {
 
     /** Opens a home folder, with a clear error when it is missing or not a folder. */
     public static FolderSource open(Path home, String displayHome) {
-        String shown = displayHome.isEmpty() ? "." : displayHome;
+        Location shown = Location.ofFolder(displayHome);
         if (!Files.exists(home)) {
             String link = brokenLink(home);
-            throw new Wso2PortsException(Location.of(shown), "the distribution home " + (link != null ? link
+            throw new Wso2PortsException(shown, "the distribution home " + (link != null ? link
                     : "does not exist"), link != null ? "Point the link at the distribution's folder, or point "
                             + "-Dwso2-ports.home (or <home>) at the folder itself"
                             : "Point -Dwso2-ports.home (or <home>) at an unpacked WSO2 distribution");
         }
         if (!Files.isDirectory(home)) {
-            throw new Wso2PortsException(Location.of(shown), "the distribution home is a file, not a folder",
+            throw new Wso2PortsException(shown, "the distribution home is a file, not a folder",
                     "Point it at the folder of an unpacked WSO2 distribution");
         }
         return new FolderSource(home, displayHome);
@@ -155,7 +155,7 @@ public final class FolderSource implements DistributionSource {
     @Override
     public Location homeLocation() {
         // "." rather than an absolute path: reports hold no path of the build machine
-        return Location.of(displayHome.isEmpty() ? "." : displayHome);
+        return Location.ofFolder(displayHome);
     }
 
     @Override

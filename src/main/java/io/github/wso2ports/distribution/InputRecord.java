@@ -38,6 +38,14 @@ public final class InputRecord {
         facts.add(new Fact(kind, path.toAbsolutePath().normalize().toString(), value));
     }
 
+    /**
+     * Notes what a file held when it was read: its stamp from just before the read (a change during the read leaves a
+     * stamp that no longer matches, so the next build reads again) and the bytes read, null when it could not be read.
+     */
+    public void addContent(Path path, String stampBefore, byte[] bytes) {
+        add(Kind.CONTENT, path, bytes == null ? "unreadable:unreadable" : stampBefore + ":" + hash(bytes));
+    }
+
     /** The facts in the order they were observed, without repeats. */
     public synchronized List<Fact> facts() {
         return facts.stream().distinct().toList();

@@ -38,17 +38,14 @@ public final class RecordingSource extends ForwardingSource {
 
     @Override
     public byte[] read(String relativePath) {
-        // stamped before the read: a change during it leaves a stamp that no longer matches, so the next build rereads
         String stamp = FileStamp.of(source.path(relativePath));
-        byte[] bytes;
+        byte[] bytes = null;
         try {
             bytes = source.read(relativePath);
-        } catch (RuntimeException e) {
-            record.add(InputRecord.Kind.CONTENT, source.path(relativePath), "unreadable:unreadable");
-            throw e;
+            return bytes;
+        } finally {
+            record.addContent(source.path(relativePath), stamp, bytes);
         }
-        record.add(InputRecord.Kind.CONTENT, source.path(relativePath), stamp + ":" + InputRecord.hash(bytes));
-        return bytes;
     }
 
     private boolean noted(InputRecord.Kind kind, String relativePath, boolean answer) {

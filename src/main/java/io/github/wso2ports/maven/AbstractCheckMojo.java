@@ -71,7 +71,12 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
     @Override
     protected CheckRequest request() {
         return super.request().withCheck(file(suppressionsFile, "<suppressionsFile>"), failOnClash, failOnWarning,
-                verbose, reportFolder(), hasPom(), nextStep());
+                verbose, reportFolder(), publishesProperties(), nextStep());
+    }
+
+    /** Whether the goal publishes the effective ports as project properties (check does, in a project). */
+    protected boolean publishesProperties() {
+        return false;
     }
 
     /** Where the reports go: an explicit outputDirectory, else the project's target/wso2-ports; none without a pom. */

@@ -112,10 +112,7 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
             }
         } else if (hasInstances()) {
             for (Instance i : instances) {
-                if (i.getHome() == null || i.getHome().isBlank()) {
-                    throw Failed.with(Wso2PortsException.Kind.BROKEN, "instance " + i.getId() + " has no <home>");
-                }
-                Path h = typed(i.getHome(), "<home> of " + i.getId());
+                Path h = homeOf(i);
                 specs.add(new EstateReader.InstanceSpec(i.getId(), h, display(h),
                         i.getHost(), i.getOffset(), i.getRuntime(), i.getProduct(),
                         "mvn wso2-ports:apply -Dwso2-ports.instance=" + i.getId(), i.getJvmArgs(),

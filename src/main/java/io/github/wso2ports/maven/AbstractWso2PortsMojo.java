@@ -191,6 +191,14 @@ abstract class AbstractWso2PortsMojo extends AbstractMojo {
         return paths;
     }
 
+    /** An instance's home as the user typed it; an instance without one is a setup that cannot run. */
+    protected Path homeOf(Instance instance) {
+        if (instance.getHome() == null || instance.getHome().isBlank()) {
+            throw Failed.with(Wso2PortsException.Kind.BROKEN, "instance " + instance.getId() + " has no <home>");
+        }
+        return typed(instance.getHome(), "<home> of " + instance.getId());
+    }
+
     /** @see UserPaths#typed */
     protected Path typed(String text, String parameter) {
         return paths().typed(text, parameter);

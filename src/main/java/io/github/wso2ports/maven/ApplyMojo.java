@@ -115,9 +115,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
                 throw Failed.with(Wso2PortsException.Kind.BROKEN, "an <instance> has no <id>: give every instance a "
                         + "unique id");
             }
-            if (i.getHome() == null || i.getHome().isBlank()) {
-                throw Failed.with(Wso2PortsException.Kind.BROKEN, "instance " + i.getId() + " has no <home>");
-            }
+            homeOf(i); // every instance needs a home, the chosen ones or not
             if (instance == null || instance.equals(i.getId())) {
                 chosen.add(i);
             }
@@ -137,17 +135,13 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
         }
         List<OffsetWriter.Target> targets = new ArrayList<>();
         for (Instance i : chosen) {
-            String rt = runtime != null ? runtime : i.getRuntime();
-            if (offset != null) {
-                targets.add(new OffsetWriter.Target(i.getId(), i.getId(), typed(i.getHome(), "<home> of " + i.getId()),
-                        rt, offset, "-Doffset", i.getProduct()));
-            } else if (i.getOffset() != null) {
-                targets.add(new OffsetWriter.Target(i.getId(), i.getId(), typed(i.getHome(), "<home> of " + i.getId()),
-                        rt, i.getOffset(), "<offset>",
-                        i.getProduct()));
-            } else {
+            String planned = offset != null ? offset : i.getOffset();
+            if (planned == null) {
                 getLog().info(i.getId() + ": no planned <offset>, left as it is");
+                continue;
             }
+            targets.add(new OffsetWriter.Target(i.getId(), i.getId(), homeOf(i), runtime != null ? runtime
+                    : i.getRuntime(), planned, offset != null ? "-Doffset" : "<offset>", i.getProduct()));
         }
         if (targets.isEmpty()) {
             throw refused("no instance has a planned <offset>, and no -Doffset was given: say which "

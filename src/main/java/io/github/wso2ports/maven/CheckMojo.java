@@ -92,6 +92,11 @@ public class CheckMojo extends AbstractCheckMojo {
         getLog().info(verdict.summary());
     }
 
+    @Override
+    protected boolean publishesProperties() {
+        return hasPom();
+    }
+
     /** The plugin build: its id, and its jar's size and time (a rebuilt snapshot is another plugin). */
     private String pluginStamp() {
         StringBuilder k = new StringBuilder(plugin == null ? "dev" : plugin.getId());

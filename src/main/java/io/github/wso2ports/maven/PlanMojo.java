@@ -127,7 +127,7 @@ public class PlanMojo extends AbstractEstateMojo {
             // the row's own runtime when a multi-runtime distribution was read as one instance per runtime
             String runtime = r.instance().secondaryRuntime() ? r.instance().config().runtime().name() : null;
             if (configured != null) {
-                targets.add(new OffsetWriter.Target(id, r.instance().id(), typed(configured.getHome(), "<home> of " + id),
+                targets.add(new OffsetWriter.Target(id, r.instance().id(), homeOf(configured),
                         configured.getRuntime() != null ? configured.getRuntime() : runtime, offset, "the plan",
                         configured.getProduct()));
             } else {

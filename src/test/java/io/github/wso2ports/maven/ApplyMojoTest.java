@@ -12,6 +12,7 @@ import io.github.wso2ports.testing.Trees;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static io.github.wso2ports.maven.Mojos.instance;
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @MojoTest
 class ApplyMojoTest {
@@ -95,6 +98,20 @@ class ApplyMojoTest {
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
     }
 
+    /** What is done to a 1 MB tmpfs after a distribution was copied onto it. */
+    private interface Spoil {
+        void apply(Path disk) throws Exception;
+    }
+
+    private void failsOnASmallDisk(ApplyMojo mojo, Spoil spoil, String expected) throws Exception {
+        Path disk = temp.resolve("disk");
+        try (AutoCloseable mount = HostileDisks.tmpfs(disk, 1024 * 1024)) {
+            Path home = Corpus.copy("wso2am-2.6.0", disk);
+            spoil.apply(disk);
+            failsInPlainWords(mojo, home, expected);
+        }
+    }
+
     private String display(Path p) {
         return temp.relativize(p).toString().replace('\\', '/');
     }
@@ -102,25 +119,15 @@ class ApplyMojoTest {
     @Test
     @InjectMojo(goal = "apply", pom = POM)
     void aFullDiskIsSaidInPlainWords(ApplyMojo mojo) throws Exception {
-        Path disk = temp.resolve("disk");
-        try (AutoCloseable mount = HostileDisks.tmpfs(disk, 1024 * 1024)) {
-            Path home = Corpus.copy("wso2am-2.6.0", disk);
-            HostileDisks.fill(disk);
-            failsInPlainWords(mojo, home, "127: the disk is full, so the file was not changed. Free some space on it and "
-                    + "run again");
-        }
+        failsOnASmallDisk(mojo, HostileDisks::fill, "127: the disk is full, so the file was not changed. Free some space "
+                + "on it and run again");
     }
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
     void aReadOnlyFileSystemIsSaidInPlainWords(ApplyMojo mojo) throws Exception {
-        Path disk = temp.resolve("disk");
-        try (AutoCloseable mount = HostileDisks.tmpfs(disk, 1024 * 1024)) {
-            Path home = Corpus.copy("wso2am-2.6.0", disk);
-            HostileDisks.readOnly(disk);
-            failsInPlainWords(mojo, home, "127: the file system is read-only, so the file was not changed. Remount it "
-                    + "read-write, or work on a writable copy of the distribution");
-        }
+        failsOnASmallDisk(mojo, HostileDisks::readOnly, "127: the file system is read-only, so the file was not changed. "
+                + "Remount it read-write, or work on a writable copy of the distribution");
     }
 
     @Test
@@ -143,10 +150,8 @@ class ApplyMojoTest {
         project.getProperties().setProperty("wso2-ports.version", "1.0");
         byte[] before = am.read(CARBON);
         configure(mojo, Map.of("home", am.home().toString(), "offset", "3", "project", project));
-        org.apache.maven.plugin.descriptor.PluginDescriptor descriptor = (org.apache.maven.plugin.descriptor.PluginDescriptor)
-                org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject(mojo, "plugin");
-        org.junit.jupiter.api.Assumptions.assumeTrue(descriptor != null && descriptor.getMojos() != null,
-                "the harness gives no plugin descriptor");
+        PluginDescriptor descriptor = (PluginDescriptor) getVariableValueFromObject(mojo, "plugin");
+        assumeTrue(descriptor != null && descriptor.getMojos() != null, "the harness gives no plugin descriptor");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("wso2-ports refused a mistyped setting (see above); nothing was read or written", e.getMessage());
         assertEquals(List.of("[ERROR] wso2-ports.dryrun in pom.xml <properties> is not a setting of wso2-ports (did you "
