@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * its own cache key: a setting added here is part of the key without anyone listing it.
  *
  * @param instances         the instances, in the order they were given
+ * @param composeFiles      the docker-compose files whose services are part of the estate, in the order given
  * @param pom               the pom as messages show it, for errors about its settings ({@code pom.xml <instances>})
  * @param reservedPorts     the reserved ports as configured
  * @param reservedPortsFile the shared reserved-ports file, or null
@@ -30,13 +31,14 @@ import java.util.TreeMap;
  * @param exportProperties  publish the effective ports as project properties
  * @param nextStep          what the failure line suggests running when instances clash, or "" for nothing
  */
-public record CheckRequest(List<EstateReader.InstanceSpec> instances, String pom, List<Reserved> reservedPorts,
+public record CheckRequest(List<EstateReader.InstanceSpec> instances, List<InputFile> composeFiles, String pom, List<Reserved> reservedPorts,
         InputFile reservedPortsFile, List<ReservedProduct> reservedProducts, String ephemeralPorts,
         Map<String, String> severities, List<LinkGiven> links, InputFile suppressionsFile, boolean failOnClash,
         boolean failOnWarning, boolean verbose, InputFile reports, boolean exportProperties, String nextStep) {
 
     public CheckRequest {
         instances = List.copyOf(instances);
+        composeFiles = List.copyOf(composeFiles);
         reservedPorts = List.copyOf(reservedPorts);
         reservedProducts = List.copyOf(reservedProducts);
         severities = Collections.unmodifiableSortedMap(new TreeMap<>(severities == null ? Map.of() : severities));
@@ -45,14 +47,14 @@ public record CheckRequest(List<EstateReader.InstanceSpec> instances, String pom
 
     /** A request for these instances with every other setting at its default. */
     public static CheckRequest of(List<EstateReader.InstanceSpec> instances, String pom) {
-        return new CheckRequest(instances, pom, List.of(), null, List.of(), Port.EPHEMERAL_DEFAULT, null, List.of(),
+        return new CheckRequest(instances, List.of(), pom, List.of(), null, List.of(), Port.EPHEMERAL_DEFAULT, null, List.of(),
                 null, true, false, false, null, false, "");
     }
 
     /** This estate, with the settings of what fails, what is shown and where the reports go. */
     public CheckRequest withCheck(InputFile suppressionsFile, boolean failOnClash, boolean failOnWarning,
             boolean verbose, InputFile reports, boolean exportProperties, String nextStep) {
-        return new CheckRequest(instances, pom, reservedPorts, reservedPortsFile, reservedProducts, ephemeralPorts,
+        return new CheckRequest(instances, composeFiles, pom, reservedPorts, reservedPortsFile, reservedProducts, ephemeralPorts,
                 severities, links, suppressionsFile, failOnClash, failOnWarning, verbose, reports, exportProperties,
                 nextStep);
     }

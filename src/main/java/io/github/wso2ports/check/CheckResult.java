@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
  * The outcome of checking an estate: its instances with their ports, the findings (suppressed ones included, marked),
  * and the suppressions that matched nothing any more. The console, the report files and the site page all show this.
  */
-public record CheckResult(List<RuntimeInstance> instances, List<Finding> findings, List<Suppression> unusedSuppressions,
-        boolean failOnWarning) {
+public record CheckResult(List<RuntimeInstance> instances, List<Container> containers, List<Finding> findings,
+        List<Suppression> unusedSuppressions, boolean failOnWarning) {
 
     public CheckResult {
         instances = List.copyOf(instances);
+        containers = List.copyOf(containers);
         findings = List.copyOf(findings);
         unusedSuppressions = List.copyOf(unusedSuppressions);
     }
@@ -29,9 +30,16 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
      */
     public static CheckResult evaluate(List<RuntimeInstance> instances, List<ReservedPort> reserved,
             ClashDetector.Options options, List<Suppression> suppressions, boolean failOnClash, boolean failOnWarning) {
+        return evaluate(instances, List.of(), reserved, options, suppressions, failOnClash, failOnWarning);
+    }
+
+    /** As above, with the containers of compose files. */
+    public static CheckResult evaluate(List<RuntimeInstance> instances, List<Container> containers,
+            List<ReservedPort> reserved, ClashDetector.Options options, List<Suppression> suppressions,
+            boolean failOnClash, boolean failOnWarning) {
         List<Finding> findings = new ArrayList<>();
         Set<Suppression> used = new HashSet<>();
-        for (Finding f : ClashDetector.detect(instances, reserved, options)) {
+        for (Finding f : ClashDetector.detect(instances, containers, reserved, options)) {
             if (!failOnClash && f.severity() == Severity.ERROR) {
                 f = f.withSeverity(Severity.WARNING);
             }
@@ -45,7 +53,10 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
             findings.add(f);
         }
         List<Suppression> unused = suppressions.stream().filter(s -> !used.contains(s)).toList();
-        return new CheckResult(instances, findings, unused, failOnWarning);
+        // a modelled container's runtime is shown as an instance on a host of its own (its network namespace)
+        List<RuntimeInstance> shown = new ArrayList<>(instances);
+        containers.stream().filter(Container::modelled).forEach(c -> shown.add(c.instance()));
+        return new CheckResult(shown, containers, findings, unused, failOnWarning);
     }
 
     public long errors() {
@@ -69,8 +80,26 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
         return findings.stream().anyMatch(f -> f.fails(failOnWarning));
     }
 
+    /** The hosts of the instances and of the containers' runtimes (each its own), and where containers publish. */
     public Set<String> hosts() {
-        return instances.stream().map(RuntimeInstance::host).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> out = instances.stream().map(RuntimeInstance::host).collect(Collectors.toCollection(TreeSet::new));
+        containers.forEach(c -> out.add(c.host()));
+        return out;
+    }
+
+    /** The instances configured as such, without the containers' runtimes. */
+    private long configuredInstances() {
+        return instances.size() - containers.stream().filter(Container::modelled).count();
+    }
+
+    /** The hosts machines are, without the containers' own namespaces. */
+    private long machines() {
+        Set<String> out = new TreeSet<>();
+        Set<RuntimeInstance> inContainers = new HashSet<>();
+        containers.stream().filter(Container::modelled).forEach(c -> inContainers.add(c.instance()));
+        instances.stream().filter(i -> !inContainers.contains(i)).forEach(i -> out.add(i.host()));
+        containers.forEach(c -> out.add(c.host()));
+        return out.size();
     }
 
     /** {@code wso2-ports:check: 2 errors, 1 warning (clash 2, ephemeral 1), 1 suppressed in 5 instances on 2 hosts} */
@@ -88,9 +117,13 @@ public record CheckResult(List<RuntimeInstance> instances, List<Finding> finding
         long e = errors();
         long w = warnings();
         long s = suppressed();
-        int hosts = hosts().size();
+        long hosts = machines();
+        long n = configuredInstances();
+        String services = containers.isEmpty() ? "" : (n == 0 ? "" : " and ") + containers.size()
+                + (containers.size() == 1 ? " compose service" : " compose services");
         return goal + ": " + e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning" : " warnings")
-                + kinds + (s > 0 ? ", " + s + " suppressed" : "") + " in " + instances.size()
-                + (instances.size() == 1 ? " instance" : " instances") + " on " + hosts + (hosts == 1 ? " host" : " hosts");
+                + kinds + (s > 0 ? ", " + s + " suppressed" : "") + " in " + (n == 0 && !containers.isEmpty() ? ""
+                        : n + (n == 1 ? " instance" : " instances")) + services + " on " + hosts
+                + (hosts == 1 ? " host" : " hosts");
     }
 }

@@ -44,13 +44,26 @@ public final class ClashDetector {
     private record Key(String host, String protocol, long port) {
     }
 
-    private record Held(RuntimeInstance instance, PortUse port) {
+    /** A holder of a port: an instance's listener, or a host port a container publishes. */
+    private record Held(Owner owner, String bindAddress, boolean hazelcast, boolean published) {
     }
 
     private ClashDetector() {
     }
 
     public static List<Finding> detect(List<RuntimeInstance> instances, List<ReservedPort> reserved, Options options) {
+        return detect(instances, List.of(), reserved, options);
+    }
+
+    /**
+     * As {@link #detect(List, List, Options)}, with the containers of compose files: each one's runtime on a host of
+     * its own, its published host ports on the host it runs on, and what a compose file can get wrong about them.
+     */
+    public static List<Finding> detect(List<RuntimeInstance> instances, List<Container> containers,
+            List<ReservedPort> reserved, Options options) {
+        List<RuntimeInstance> all = new ArrayList<>(instances);
+        containers.stream().filter(Container::modelled).forEach(c -> all.add(c.instance()));
+        instances = all;
         List<Finding> findings = new ArrayList<>();
         for (RuntimeInstance i : instances) {
             offsetFinding(i, findings);
@@ -61,8 +74,9 @@ public final class ClashDetector {
                         List.of(new Owner(i.id(), about, n.location().toString(), n.location())), n.message()));
             }
         }
-        findings.addAll(portFindings(instances, reserved, options));
+        findings.addAll(portFindings(instances, containers, reserved, options));
         findings.addAll(LinkChecker.check(instances, reserved, options.links()));
+        findings.addAll(ComposeChecker.check(containers));
         return finish(findings, options);
     }
 
@@ -72,11 +86,11 @@ public final class ClashDetector {
      */
     public static List<Finding> detectPorts(List<RuntimeInstance> instances, List<ReservedPort> reserved,
             Options options) {
-        return finish(portFindings(instances, reserved, options), options);
+        return finish(portFindings(instances, List.of(), reserved, options), options);
     }
 
-    private static List<Finding> portFindings(List<RuntimeInstance> instances, List<ReservedPort> reserved,
-            Options options) {
+    private static List<Finding> portFindings(List<RuntimeInstance> instances, List<Container> containers,
+            List<ReservedPort> reserved, Options options) {
         List<Finding> findings = new ArrayList<>();
         Map<Key, List<Held>> byPort = new HashMap<>();
         for (RuntimeInstance i : instances) {
@@ -92,7 +106,7 @@ public final class ClashDetector {
                     continue;
                 }
                 byPort.computeIfAbsent(new Key(i.host(), p.entry().protocol(), port), k -> new ArrayList<>())
-                        .add(new Held(i, p));
+                        .add(new Held(owner(i, p), p.bindAddress(), p.entry().id().startsWith("hazelcast"), false));
                 if (i.offset() != 0 && port == p.base()) {
                     // a literal where the product would move the port is a mistake; a port fixed by design is news
                     Severity s = p.rule() != p.entry().rule() ? Severity.WARNING : Severity.INFO;
@@ -102,18 +116,26 @@ public final class ClashDetector {
                 }
             }
         }
+        for (Container c : containers) {
+            for (io.github.wso2ports.compose.Published p : c.published()) {
+                // Docker picks a free host port for a mapping without one: it never clashes
+                for (int port = p.hostFrom(); !p.ephemeral() && port <= p.hostTo(); port++) {
+                    byPort.computeIfAbsent(new Key(c.host(), p.protocol(), port), k -> new ArrayList<>())
+                            .add(new Held(ComposeChecker.owner(c, p), p.hostIp(), false, true));
+                }
+            }
+        }
         for (Map.Entry<Key, List<Held>> e : byPort.entrySet()) {
             Key key = e.getKey();
             List<Held> holders = e.getValue();
             // the owners of a port matter only for findings; most ports have none
             java.util.function.Supplier<List<Owner>> owners = () -> ownersOf(holders);
             for (List<Held> clash : clashes(holders)) {
-                boolean hazelcast = clash.stream().allMatch(h -> h.port().entry().id().startsWith("hazelcast"));
-                boolean mixed = clash.stream().anyMatch(h -> h.port().bindAddress() != null)
-                        && clash.stream().anyMatch(h -> h.port().bindAddress() == null);
+                boolean hazelcast = clash.stream().allMatch(Held::hazelcast);
+                boolean mixed = clash.stream().anyMatch(h -> h.bindAddress() != null)
+                        && clash.stream().anyMatch(h -> h.bindAddress() == null);
                 findings.add(new Finding(FindingKind.CLASH, FindingKind.CLASH.defaultSeverity(), key.host(),
-                        key.protocol(), key.port(), clash.stream().map(h -> owner(h.instance(), h.port()))
-                                .sorted(OWNER_ORDER).toList(),
+                        key.protocol(), key.port(), clash.stream().map(Held::owner).sorted(OWNER_ORDER).toList(),
                         hazelcast ? "Hazelcast does not fail on this: it silently takes the next free port, which "
                                 + "well-known-member lists do not expect"
                                 : mixed ? "a listener bound to every address (no address, 0.0.0.0, ::) takes the port on "
@@ -127,7 +149,8 @@ public final class ClashDetector {
                             key.protocol(), key.port(), withReservation, null));
                 }
             }
-            if (Port.isPrivileged(key.port())) {
+            // Docker publishes as root: a low host port is no problem of a container's
+            if (Port.isPrivileged(key.port()) && !holders.stream().allMatch(Held::published)) {
                 findings.add(new Finding(FindingKind.PRIVILEGED, FindingKind.PRIVILEGED.defaultSeverity(), key.host(),
                         key.protocol(), key.port(), owners.get(), "below " + Port.PRIVILEGED_BELOW
                                 + ": binding it needs root"));
@@ -163,16 +186,16 @@ public final class ClashDetector {
         }
         Map<String, List<Held>> byAddress = new TreeMap<>();
         for (Held h : holders) {
-            if (h.port().bindAddress() == null) {
+            if (h.bindAddress() == null) {
                 return List.of(holders);
             }
-            byAddress.computeIfAbsent(h.port().bindAddress(), a -> new ArrayList<>()).add(h);
+            byAddress.computeIfAbsent(h.bindAddress(), a -> new ArrayList<>()).add(h);
         }
         return byAddress.values().stream().filter(l -> l.size() > 1).toList();
     }
 
     private static List<Owner> ownersOf(List<Held> holders) {
-        return holders.stream().map(h -> owner(h.instance(), h.port())).sorted(OWNER_ORDER).toList();
+        return holders.stream().map(Held::owner).sorted(OWNER_ORDER).toList();
     }
 
     private static void offsetFinding(RuntimeInstance i, List<Finding> findings) {

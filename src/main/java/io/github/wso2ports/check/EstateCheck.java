@@ -5,6 +5,8 @@ import io.github.wso2ports.FileStamp;
 import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
+import io.github.wso2ports.compose.ComposeReader;
+import io.github.wso2ports.compose.Published;
 import io.github.wso2ports.config.OffsetValue;
 import io.github.wso2ports.distribution.InputRecord;
 import io.github.wso2ports.ports.Catalog;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +28,26 @@ import java.util.Map;
 public final class EstateCheck {
 
     /** The estate as read: its instances, the reserved ports, the detection settings and the suppressions. */
-    public record Estate(List<RuntimeInstance> instances, List<ReservedPort> reserved, ClashDetector.Options options,
-            List<Suppression> suppressions) {
+    public record Estate(List<RuntimeInstance> instances, List<Container> containers, List<ReservedPort> reserved,
+            ClashDetector.Options options, List<Suppression> suppressions) {
+
+        /** The reserved ports, and the host ports the containers publish: what a plan for the instances must avoid. */
+        public List<ReservedPort> reservedWithPublished() {
+            List<ReservedPort> out = new ArrayList<>(reserved);
+            for (Container c : containers) {
+                for (Published p : c.published()) {
+                    if (!p.ephemeral()) {
+                        out.add(new ReservedPort(p.hostFrom(), p.hostTo(), p.protocol(), c.host(), "published by "
+                                + c.id() + " (" + p.written() + ")", p.location().toString(), p.location()));
+                    }
+                }
+            }
+            return out;
+        }
     }
+
+    /** The host the compose files' services publish their ports on: the default host of instances. */
+    public static final String COMPOSE_HOST = "localhost";
 
     private EstateCheck() {
     }
@@ -48,6 +68,7 @@ public final class EstateCheck {
         EstateReader.Result read = EstateReader.read(request.instances(), catalog, Location.of(request.pom() + " <instances>"),
                 record);
         List<Wso2PortsException> errors = new ArrayList<>(read.errors());
+        List<Container> containers = containers(request, catalog, record, read.instances(), errors);
         List<ReservedPort> reserved = new ArrayList<>();
         ClashDetector.Options options = ClashDetector.Options.defaults();
         try {
@@ -69,13 +90,53 @@ public final class EstateCheck {
                     .toList(), "wso2-ports could not read " + errors.size() + (errors.size() == 1 ? " thing" : " things")
                     + " it needs (see the errors above)");
         }
-        return new Estate(read.instances(), reserved, options, suppressions);
+        return new Estate(read.instances(), containers, reserved, options, suppressions);
     }
 
     /** Detects the findings of an estate as read and applies the settings that decide what fails. */
     public static CheckResult evaluate(Estate estate, CheckRequest request) {
-        return CheckResult.evaluate(estate.instances(), estate.reserved(), estate.options(), estate.suppressions(),
-                request.failOnClash(), request.failOnWarning());
+        return CheckResult.evaluate(estate.instances(), estate.containers(), estate.reserved(), estate.options(),
+                estate.suppressions(), request.failOnClash(), request.failOnWarning());
+    }
+
+    /**
+     * The services of the compose files, each a container: its id the service name, or the file and the service name
+     * where another instance or service has that name; its runtime on a host of its own named by its id (the service
+     * name is what the compose network resolves); its published ports on {@link #COMPOSE_HOST}.
+     */
+    private static List<Container> containers(CheckRequest request, Catalog catalog, InputRecord record,
+            List<RuntimeInstance> instances, List<Wso2PortsException> errors) {
+        List<ComposeReader.Service> services = new ArrayList<>();
+        for (CheckRequest.InputFile file : request.composeFiles()) {
+            try {
+                ComposeReader.Result r = ComposeReader.read(file.path(), file.shown(), catalog,
+                        p -> display(file, p), record);
+                services.addAll(r.services());
+                errors.addAll(r.errors());
+            } catch (Wso2PortsException e) {
+                errors.add(e);
+            }
+        }
+        Map<String, Integer> names = new HashMap<>();
+        instances.forEach(i -> names.merge(i.id(), 1, Integer::sum));
+        instances.forEach(i -> names.merge(i.host(), 1, Integer::sum));
+        services.forEach(s -> names.merge(s.name(), 1, Integer::sum));
+        List<Container> out = new ArrayList<>();
+        for (ComposeReader.Service s : services) {
+            String id = names.get(s.name()) > 1 ? s.file() + ":" + s.name() : s.name();
+            RuntimeInstance runtime = s.config() == null ? null
+                    : new RuntimeInstance(id, id, s.config(), null, "", id, false);
+            out.add(new Container(id, COMPOSE_HOST, s, runtime));
+        }
+        return out;
+    }
+
+    /** A path near a compose file as messages show it: relative to the folder the file was given in. */
+    private static String display(CheckRequest.InputFile file, java.nio.file.Path p) {
+        java.nio.file.Path base = file.path().toAbsolutePath().normalize().getParent();
+        String folder = file.shown().contains("/") ? file.shown().substring(0, file.shown().lastIndexOf('/') + 1) : "";
+        String rel = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return rel.isEmpty() ? folder.isEmpty() ? "." : folder.substring(0, folder.length() - 1) : folder + rel;
     }
 
     private static List<ReservedPort> reserved(CheckRequest request, Catalog catalog, InputRecord record) {

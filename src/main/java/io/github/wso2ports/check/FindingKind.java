@@ -31,7 +31,16 @@ public enum FindingKind {
      * catalina-server.xml edited by hand (the next start overwrites it), or templates without a deployment.toml
      * (nothing is generated, the XML files decide).
      */
-    DRIFT("drift", Severity.WARNING);
+    DRIFT("drift", Severity.WARNING),
+    /**
+     * A compose service publishes a container port where its product does not listen: the mapping starts, the port
+     * is dead, and what does listen there is not reachable.
+     */
+    PUBLISHED("published", Severity.ERROR),
+    /** A compose service's healthcheck probes a port where its product does not listen: it never turns healthy. */
+    HEALTHCHECK("healthcheck", Severity.WARNING),
+    /** A compose service whose image is not a WSO2 product the catalog knows: its published host ports still count. */
+    NOT_MODELLED("not-modelled", Severity.INFO);
 
     private final String label;
     private final Severity defaultSeverity;

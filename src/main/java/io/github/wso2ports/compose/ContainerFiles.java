@@ -4,6 +4,8 @@ import io.github.wso2ports.Location;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.distribution.DistributionSource;
 import io.github.wso2ports.distribution.FolderSource;
+import io.github.wso2ports.distribution.InputRecord;
+import io.github.wso2ports.distribution.RecordingSource;
 import io.github.wso2ports.ports.ContainerHomes;
 
 import java.nio.file.Files;
@@ -28,9 +30,10 @@ public final class ContainerFiles {
      * @param dockerfile the service's Dockerfile, or null when it runs an image
      * @param context    the build context the Dockerfile copies from, or null
      * @param display    how a host path is shown in messages
+     * @param record     notes every file-system fact the reading relies on, or null
      */
     public static DistributionSource of(ComposeFile.Service service, Path folder, Dockerfile dockerfile, Path context,
-            ContainerHomes homes, Function<Path, String> display) {
+            ContainerHomes homes, Function<Path, String> display, InputRecord record) {
         List<MountedSource.Layer> layers = new ArrayList<>();
         for (ComposeFile.Mount m : service.volumes()) {
             String prefix = homes.inHome(m.target());
@@ -43,7 +46,7 @@ public final class ContainerFiles {
                         + "compose file");
             }
             layers.add(layer(folder.resolve(m.source()).normalize(), prefix, m.location(), "the volume " + m.source()
-                    + " of " + service.name(), display));
+                    + " of " + service.name(), display, record));
         }
         if (dockerfile != null && context != null) {
             for (Dockerfile.Copy c : dockerfile.copies()) {
@@ -58,7 +61,7 @@ public final class ContainerFiles {
                     boolean into = Files.isRegularFile(from) && (c.target().endsWith("/") || c.sources().size() > 1);
                     String at = into ? join(prefix, from.getFileName().toString()) : prefix;
                     layers.add(layer(from, at, c.location(), "what " + c.location() + " copies (" + source + ")",
-                            display));
+                            display, record));
                 }
             }
         }
@@ -69,15 +72,24 @@ public final class ContainerFiles {
         return prefix.isEmpty() ? name : prefix + "/" + name;
     }
 
+    private static DistributionSource recorded(DistributionSource source, InputRecord record) {
+        return record == null ? source : new RecordingSource(source, record);
+    }
+
     /** A host folder whose content is at {@code homePath}, or a host file that is {@code homePath}. */
     private static MountedSource.Layer layer(Path source, String prefix, Location at, String what,
-            Function<Path, String> display) {
+            Function<Path, String> display, InputRecord record) {
+        if (record != null) {
+            record.add(InputRecord.Kind.DIRECTORY, source, String.valueOf(Files.isDirectory(source)));
+            record.add(InputRecord.Kind.FILE, source, String.valueOf(Files.isRegularFile(source)));
+        }
         if (Files.isDirectory(source)) {
-            return new MountedSource.Layer(prefix, new FolderSource(source, display.apply(source)), null);
+            return new MountedSource.Layer(prefix, recorded(new FolderSource(source, display.apply(source)), record),
+                    null);
         }
         if (Files.isRegularFile(source)) {
             Path parent = source.getParent();
-            return new MountedSource.Layer(prefix, new FolderSource(parent, display.apply(parent)),
+            return new MountedSource.Layer(prefix, recorded(new FolderSource(parent, display.apply(parent)), record),
                     source.getFileName().toString());
         }
         throw new Wso2PortsException(at, what + " is not there: " + display.apply(source) + " does not exist",

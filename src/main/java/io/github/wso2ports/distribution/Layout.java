@@ -9,7 +9,13 @@ public enum Layout {
     /** Carbon 4.5+ products: {@code deployment.toml} is rendered into carbon.xml and the rest at every start. */
     CONFIG_MAPPER,
     /** Carbon 5 / Stream Processor: {@code conf/<runtime>/deployment.yaml}. */
-    CARBON5;
+    CARBON5,
+    /**
+     * One runtime in a container: its product home as the service's mounts and its Dockerfile's copies show it, the
+     * image's own files standing for every file they do not give (so a missing offset file is the offset the image
+     * ships, a missing port file the catalog default).
+     */
+    CONTAINER;
 
     /** How messages name it. */
     public String description() {
@@ -18,6 +24,7 @@ public enum Layout {
             case MULTI_RUNTIME -> "multi-runtime (conf/ plus wso2/<runtime>/conf/)";
             case CONFIG_MAPPER -> "config-mapper (deployment.toml)";
             case CARBON5 -> "Carbon 5 (deployment.yaml)";
+            case CONTAINER -> "container (mounted files over the image's own)";
         };
     }
 }

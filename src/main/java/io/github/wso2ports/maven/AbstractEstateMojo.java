@@ -78,11 +78,32 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
     protected List<LinkSpec> links;
 
     /**
+     * docker-compose files whose services are part of the estate, beside or instead of {@code <instances>}: each WSO2
+     * service is read as the container it runs (its image's product and version, the files it mounts or its
+     * Dockerfile copies over the image's own), and its published host ports count on localhost, the default host of
+     * instances. Checked: ports published where the product does not listen, host ports two services (or a service and
+     * an instance) publish, healthchecks that probe a port nothing listens on.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<String> composeFiles;
+
+    /**
+     * Compose files to check without a pom, comma-separated: {@code -Dwso2-ports.compose=docker-compose.yml}. Adds to
+     * {@code <composeFiles>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wso2-ports.compose")
+    protected String compose;
+
+    /**
      * The request the settings make; a goal works it out once and passes it on (the cache key and the reading share
      * it). The check goals add their settings.
      */
     protected CheckRequest request() {
-        return new CheckRequest(specs(), pomLabel(),
+        return new CheckRequest(specs(), composeInputs(), pomLabel(),
                 reservedPorts == null ? List.of() : reservedPorts.stream().map(r -> new CheckRequest.Reserved(
                         r.getPort(), r.getProtocol(), r.getHost(), r.getReason())).toList(),
                 file(reservedPortsFile, "<reservedPortsFile>"),
@@ -92,6 +113,28 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
                 links == null ? List.of() : links.stream().map(l -> new CheckRequest.LinkGiven(l.getFrom(), l.getUrl(),
                         l.getTo())).toList(),
                 null, true, false, false, null, false, "");
+    }
+
+    /** The compose files given, in order: {@code <composeFiles>}, then -Dwso2-ports.compose. */
+    private List<CheckRequest.InputFile> composeInputs() {
+        List<CheckRequest.InputFile> out = new ArrayList<>();
+        for (String f : composeFiles == null ? List.<String>of() : composeFiles) {
+            if (f != null && !f.isBlank()) {
+                out.add(file(f.strip(), "<composeFiles>"));
+            }
+        }
+        for (String f : compose == null ? new String[0] : compose.split(",")) {
+            if (!f.isBlank()) {
+                out.add(file(f.strip(), "-Dwso2-ports.compose"));
+            }
+        }
+        return out;
+    }
+
+    /** True when compose files are given: they make an estate without instances. */
+    private boolean hasComposeFiles() {
+        return composeFiles != null && composeFiles.stream().anyMatch(f -> f != null && !f.isBlank())
+                || compose != null && !compose.isBlank();
     }
 
     /** A file setting as the request holds it, or null when not given. */
@@ -118,6 +161,8 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
                         "mvn wso2-ports:apply -Dwso2-ports.instance=" + i.getId(), i.getJvmArgs(),
                         pomLabel() + " <jvmArgs> of " + i.getId()));
             }
+        } else if (hasComposeFiles()) {
+            return specs; // the compose files' services are the estate
         } else if (!hasPom()) {
             requireNotInsideADistribution(basedir.toPath());
             // the current folder: a distribution, or a folder of them
@@ -126,7 +171,8 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
             }
         } else {
             throw Failed.with(Wso2PortsException.Kind.BROKEN, "no <instances> configured: list the WSO2 instances of the "
-                    + "estate in the plugin's <configuration>, or point -Dwso2-ports.home at a distribution");
+                    + "estate in the plugin's <configuration> (or <composeFiles>), or point -Dwso2-ports.home at a "
+                    + "distribution");
         }
         return specs;
     }

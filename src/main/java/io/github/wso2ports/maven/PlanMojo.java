@@ -43,7 +43,7 @@ public class PlanMojo extends AbstractEstateMojo {
     protected void run() {
         CheckRequest request = request();
         EstateCheck.Estate estate = EstateCheck.read(request, null);
-        OffsetPlan plan = OffsetPlanner.plan(estate.instances(), estate.reserved(), estate.options());
+        OffsetPlan plan = OffsetPlanner.plan(estate.instances(), estate.reservedWithPublished(), estate.options());
         table(plan);
         if (!plan.found()) {
             throw Failed.after(Wso2PortsException.Kind.REFUSED, plan.blockers(), "wso2-ports:plan: no clash-free plan "

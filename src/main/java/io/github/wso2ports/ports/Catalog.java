@@ -270,7 +270,7 @@ public final class Catalog {
         List<ImageEntry> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CatalogData t : root.tables("image")) {
-            only(t, "[[image]]", "names", "paths", "product", "runtime", "source");
+            only(t, "[[image]]", "names", "paths", "product", "runtime", "layout", "source");
             String what = "[[image]] " + t.strings("names") + t.strings("paths");
             String key = required(t, "product", what);
             Product product = products.stream().filter(p -> p.key().equals(key)).findFirst()
@@ -290,7 +290,17 @@ public final class Catalog {
                     throw new IllegalStateException("catalog: two [[image]] entries are " + n);
                 }
             }
-            out.add(new ImageEntry(t.strings("names"), t.strings("paths"), key, runtime, required(t, "source", what)));
+            List<ImageEntry.Layout> layouts = new ArrayList<>();
+            for (CatalogData l : t.tables("layout")) {
+                only(l, what + " [[image.layout]]", "from", "until", "offset_file");
+                layouts.add(new ImageEntry.Layout(l.string("from"), l.string("until"),
+                        required(l, "offset_file", what + " [[image.layout]]")));
+            }
+            if (layouts.isEmpty()) {
+                throw new IllegalStateException("catalog: " + what + " has no [[image.layout]]");
+            }
+            out.add(new ImageEntry(t.strings("names"), t.strings("paths"), key, runtime, layouts,
+                    required(t, "source", what)));
         }
         return out;
     }

@@ -17,7 +17,8 @@ import io.github.wso2ports.xml.XmlDocument;
  * offset, 0 when it sets none. Apply, which edits the document it reads, calls each form's {@code read} on it. Start
  * arguments that beat the files are the check's concern ({@link RuntimeReader}).
  */
-public sealed interface FileOffset permits FileOffset.InCarbonXml, FileOffset.InToml, FileOffset.InYaml {
+public sealed interface FileOffset permits FileOffset.InCarbonXml, FileOffset.InToml, FileOffset.InYaml,
+        FileOffset.Shipped {
 
     /** The offset; null when deployment.toml takes it from the environment ({@link InToml#isEnvironmentReference}). */
     Integer value();
@@ -31,6 +32,11 @@ public sealed interface FileOffset permits FileOffset.InCarbonXml, FileOffset.In
     /** The offset of a runtime, read where the runtime reads it. */
     static FileOffset read(RuntimeFiles files, Product product) {
         ProductRuntime runtime = files.runtime();
+        if (files.inContainer() && runtime.format() != OffsetFormat.DEPLOYMENT_TOML
+                && !files.source().isFile(runtime.offsetFile())) {
+            // the image's own file, which the container is not given: the offset the image ships
+            return new Shipped(runtime.defaultOffset(), runtime.defaultSource());
+        }
         return switch (runtime.format()) {
             case CARBON_XML -> InCarbonXml.read(files.xml(runtime.offsetFile()));
             case DEPLOYMENT_TOML -> files.toml() == null ? InCarbonXml.read(files.xml(runtime.conf("carbon.xml")))
@@ -107,6 +113,15 @@ public sealed interface FileOffset permits FileOffset.InCarbonXml, FileOffset.In
             Carbon5Yaml.Offset o = Carbon5Yaml.offset(doc, format, file);
             return new InYaml(o.value(), o.location(), o.span(), o.location() != null ? o.location().toString()
                     : file + " sets no " + Carbon5Yaml.key(format) + ": Carbon 5's default 0");
+        }
+    }
+
+    /** A container's offset file that is not mounted: the image's own, at the offset WSO2 ships it with. */
+    record Shipped(Integer value, String source) implements FileOffset {
+
+        @Override
+        public Location location() {
+            return null;
         }
     }
 }

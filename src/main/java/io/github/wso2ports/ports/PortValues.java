@@ -64,6 +64,7 @@ final class PortValues {
     private List<PortUse> ports(CatalogEntry entry, int defaultPort, boolean enabled, List<String> notes) {
         boolean fileSeen = false;
         Location expected = null;
+        String expectedPath = null;
         String regenerated = null;
         DeploymentToml.Text tomlAddress = tomlAddress(entry);
         for (Locator loc : entry.locators()) {
@@ -89,6 +90,7 @@ final class PortValues {
                     regenerated = regenerated != null ? regenerated : path;
                 } else if (!files.source().isFile(path)) {
                     expected = expected != null ? expected : files.location(path);
+                    expectedPath = expectedPath != null ? expectedPath : path;
                 } else {
                     fileSeen = true;
                     List<PortUse> found = new ArrayList<>();
@@ -107,7 +109,8 @@ final class PortValues {
         }
         if ((!fileSeen || entry.codeDefault()) && (defaultPort > 0 || entry.rule() == OffsetRule.RANDOM)) {
             Flags.Decision shifts = flags.decide(entry.shifts());
-            String why = regenerated != null ? defaultInToml(entry, regenerated) : fileSeen ? codeDefault(entry) : null;
+            String why = regenerated != null ? defaultInToml(entry, regenerated) : fileSeen ? codeDefault(entry)
+                    : files.inContainer() && expectedPath != null ? files.shown(expectedPath) + " does not set it" : null;
             Location missingFile = why == null ? expected : null;
             return List.of(PortUse.catalogDefault(entry, defaultPort, missingFile).with(p -> {
                 p.enabled = enabled;
@@ -134,8 +137,8 @@ final class PortValues {
     private String defaultInToml(CatalogEntry entry, String regeneratedFile) {
         String key = entry.locators().stream().filter(Locator.TomlKey.class::isInstance)
                 .map(l -> ((Locator.TomlKey) l).key()).findFirst().orElse(null);
-        return (key == null ? "" : files.location(files.runtime().offsetFile()) + " sets no " + key + ", and ")
-                + files.location(regeneratedFile) + " is regenerated at start-up: the product's default";
+        return (key == null ? "" : files.shown(files.runtime().offsetFile()) + " sets no " + key + ", and ")
+                + files.shown(regeneratedFile) + " is regenerated at start-up: the product's default";
     }
 
     private PortUse declared(CatalogEntry entry, Locator.OwnRule own, int port, Location at, boolean enabled) {

@@ -8,6 +8,7 @@ import io.github.wso2ports.config.PropertiesFile;
 import io.github.wso2ports.config.YamlDocument;
 import io.github.wso2ports.distribution.Distribution;
 import io.github.wso2ports.distribution.DistributionSource;
+import io.github.wso2ports.distribution.Layout;
 import io.github.wso2ports.distribution.LayoutDetector;
 import io.github.wso2ports.distribution.OffsetFormat;
 import io.github.wso2ports.distribution.ProductRuntime;
@@ -52,9 +53,12 @@ public final class RuntimeFiles {
         this.source = distribution.source();
         this.generated = generated;
         // parsed even when set aside: a broken deployment.toml is reported, never skipped
-        DeploymentToml present = runtime.format() == OffsetFormat.DEPLOYMENT_TOML && source.isFile(runtime.offsetFile())
+        boolean toml = runtime.format() == OffsetFormat.DEPLOYMENT_TOML;
+        DeploymentToml present = toml && source.isFile(runtime.offsetFile())
                 ? (DeploymentToml) parsed.computeIfAbsent(runtime.offsetFile(),
                         p -> source.parsed(p, DeploymentToml.class, DeploymentToml::parse))
+                // a container not given one runs the image's own, which sets no port: the defaults decide
+                : toml && inContainer() ? DeploymentToml.parse(source.location(runtime.offsetFile()), new byte[0])
                 : null;
         this.toml = tomlSetAside ? null : present;
     }
@@ -68,12 +72,22 @@ public final class RuntimeFiles {
         return runtime;
     }
 
+    /** True for a runtime in a container, where the image's own files stand for those it is not given. */
+    boolean inContainer() {
+        return distribution.layout() == Layout.CONTAINER;
+    }
+
     DistributionSource source() {
         return source;
     }
 
     Location location(String path) {
         return source.location(path);
+    }
+
+    /** A file as messages name it: where it is, or in a container not given it, the image's own. */
+    String shown(String path) {
+        return inContainer() && !source.isFile(path) ? "the image's own " + path : location(path).toString();
     }
 
     /** The deployment.toml that decides; null when none does (then the XML files as they are decide). */

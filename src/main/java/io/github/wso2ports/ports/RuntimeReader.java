@@ -62,7 +62,7 @@ public final class RuntimeReader {
             notices.add(new Notice(args.avoidConfigUpdate().location(), "-DavoidConfigUpdate: deployment.toml is not "
                     + "rendered into carbon.xml and the other generated files, so they (not the toml) decide the ports"));
         }
-        Notice withoutToml = GeneratedFiles.withoutToml(source, runtime);
+        Notice withoutToml = files.inContainer() ? null : GeneratedFiles.withoutToml(source, runtime);
         if (withoutToml != null) {
             notices.add(withoutToml);
         } else if (!avoidConfigUpdate) {

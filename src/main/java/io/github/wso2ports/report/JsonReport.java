@@ -2,9 +2,11 @@ package io.github.wso2ports.report;
 
 import io.github.wso2ports.Location;
 import io.github.wso2ports.check.CheckResult;
+import io.github.wso2ports.check.Container;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.Owner;
 import io.github.wso2ports.check.RuntimeInstance;
+import io.github.wso2ports.compose.Published;
 import io.github.wso2ports.ports.PortUse;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -40,6 +42,11 @@ final class JsonReport {
         g.writeArrayFieldStart("instances");
         for (RuntimeInstance i : result.instances()) {
             instance(i, g);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("containers");
+        for (Container c : result.containers()) {
+            container(c, g);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("findings");
@@ -99,6 +106,41 @@ final class JsonReport {
             } else {
                 location(g, p.location());
             }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * A compose service: where it is declared, what it runs, the instance its runtime is (null when not modelled) and
+     * the host ports it publishes on its host, each with its container port and line.
+     */
+    private static void container(Container c, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", c.id());
+        g.writeStringField("service", c.service().name());
+        g.writeObjectFieldStart("declared");
+        location(g, c.service().service().location());
+        g.writeEndObject();
+        nullable(g, "image", c.service().image());
+        nullable(g, "instance", c.modelled() ? c.instance().id() : null);
+        nullable(g, "notModelled", c.service().notModelled());
+        g.writeStringField("host", c.host());
+        g.writeArrayFieldStart("published");
+        for (Published p : c.published()) {
+            g.writeStartObject();
+            nullable(g, "hostIp", p.hostIp());
+            if (p.ephemeral()) {
+                g.writeNullField("hostPort");
+            } else {
+                g.writeStringField("hostPort", p.host());
+            }
+            g.writeNumberField("containerPort", p.container());
+            g.writeStringField("protocol", p.protocol());
+            g.writeObjectFieldStart("source");
+            location(g, p.location());
             g.writeEndObject();
             g.writeEndObject();
         }

@@ -1,8 +1,10 @@
 package io.github.wso2ports.report;
 
 import io.github.wso2ports.check.CheckResult;
+import io.github.wso2ports.check.Container;
 import io.github.wso2ports.check.Finding;
 import io.github.wso2ports.check.RuntimeInstance;
+import io.github.wso2ports.compose.Published;
 import io.github.wso2ports.ports.BindAddress;
 import io.github.wso2ports.ports.PortUse;
 
@@ -75,6 +77,15 @@ final class MarkdownReport {
                 md.append("| ").append(String.valueOf(r.port())).append(" | ").append(r.protocol()).append(" | ")
                         .append(cell(r.instance())).append(" | ").append(cell(r.purpose())).append(" | ")
                         .append(cell(BindAddress.display(r.bindAddress()))).append(" |\n");
+            }
+            // the host ports compose services publish here, beside what listens on the host itself
+            for (Container c : result.containers()) {
+                for (Published p : c.host().equals(host) ? c.published() : List.<Published>of()) {
+                    md.append("| ").append(p.host()).append(" | ").append(p.protocol()).append(" | ")
+                            .append(cell(c.id())).append(" | ").append(cell("published: container port "
+                                    + p.container() + " (" + p.location() + ")")).append(" | ")
+                            .append(cell(BindAddress.display(p.hostIp()))).append(" |\n");
+                }
             }
             md.append('\n');
         }

@@ -24,18 +24,24 @@ import java.util.Map;
  */
 final class SarifReport {
 
-    private static final Map<FindingKind, String> DESCRIPTIONS = Map.of(
-            FindingKind.CLASH, "Two WSO2 instances (or runtimes) listen on the same port of one host",
-            FindingKind.RESERVED, "A WSO2 instance listens on a reserved port",
-            FindingKind.OFFSET, "A WSO2 instance's port offset differs from the planned one",
-            FindingKind.RANGE, "An effective port falls outside " + Port.BOUNDS,
-            FindingKind.LINK, "A URL between WSO2 instances points at a port where its service does not listen",
-            FindingKind.PRIVILEGED, "A port below " + Port.PRIVILEGED_BELOW + " needs root to bind",
-            FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first",
-            FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0",
-            FindingKind.START, "How an instance starts changes its ports (start arguments beat the files)",
-            FindingKind.DRIFT, "A file config-mapper generates from deployment.toml no longer follows it (a hand edit "
-                    + "the next start overwrites, or no deployment.toml at all)");
+    private static final Map<FindingKind, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry(FindingKind.CLASH, "Two WSO2 instances (or runtimes) listen on the same port of one host"),
+            Map.entry(FindingKind.RESERVED, "A WSO2 instance listens on a reserved port"),
+            Map.entry(FindingKind.OFFSET, "A WSO2 instance's port offset differs from the planned one"),
+            Map.entry(FindingKind.RANGE, "An effective port falls outside " + Port.BOUNDS),
+            Map.entry(FindingKind.LINK, "A URL between WSO2 instances points at a port where its service does not listen"),
+            Map.entry(FindingKind.PRIVILEGED, "A port below " + Port.PRIVILEGED_BELOW + " needs root to bind"),
+            Map.entry(FindingKind.EPHEMERAL, "A port in the OS ephemeral range may be taken by an outgoing connection first"),
+            Map.entry(FindingKind.UNSHIFTED, "A port stays put although the instance's port offset is not 0"),
+            Map.entry(FindingKind.START, "How an instance starts changes its ports (start arguments beat the files)"),
+            Map.entry(FindingKind.DRIFT, "A file config-mapper generates from deployment.toml no longer follows it (a hand edit "
+                    + "the next start overwrites, or no deployment.toml at all)"),
+            Map.entry(FindingKind.PUBLISHED, "A compose service publishes a container port where its WSO2 product does not "
+                    + "listen"),
+            Map.entry(FindingKind.HEALTHCHECK, "A compose service's healthcheck probes a port where its WSO2 product does "
+                    + "not listen"),
+            Map.entry(FindingKind.NOT_MODELLED, "A compose service runs an image that is not a WSO2 product the catalog "
+                    + "knows: its published host ports still count"));
 
     private SarifReport() {
     }

@@ -65,7 +65,7 @@ class ContainerFilesTest {
                 Files.readAllBytes(project.resolve("docker-compose.yml")));
         ComposeFile.Service broker = compose.services().stream().filter(s -> s.name().equals("wso2ei-broker"))
                 .findFirst().orElseThrow();
-        DistributionSource files = ContainerFiles.of(broker, project, null, null, homes, display());
+        DistributionSource files = ContainerFiles.of(broker, project, null, null, homes, display(), null);
         assertTrue(files.isFile("wso2/broker/conf/broker.xml"));
         assertArrayEquals(Files.readAllBytes(ei.resolve("wso2/broker/conf/broker.xml")),
                 files.read("wso2/broker/conf/broker.xml"));
@@ -80,7 +80,7 @@ class ContainerFilesTest {
 
         ComposeFile.Service integrator = compose.services().stream().filter(s -> s.name().equals("wso2ei-integrator"))
                 .findFirst().orElseThrow();
-        DistributionSource home = ContainerFiles.of(integrator, project, null, null, homes, display());
+        DistributionSource home = ContainerFiles.of(integrator, project, null, null, homes, display(), null);
         assertEquals("project/integrator/conf/axis2/axis2.xml", home.location("conf/axis2/axis2.xml").file());
         assertEquals(List.of("conf"), home.list(""));
 
@@ -88,7 +88,7 @@ class ContainerFilesTest {
         ComposeFile.Service analytics = compose.services().stream().filter(s -> s.name().equals("wso2ei-analytics"))
                 .findFirst().orElseThrow();
         Wso2PortsException missing = assertThrows(Wso2PortsException.class, () -> ContainerFiles.of(analytics, project,
-                null, null, homes, display()));
+                null, null, homes, display(), null));
         assertEquals("docker-compose.yml:40: the volume ./analytics of wso2ei-analytics is not there: project/analytics "
                 + "does not exist. Put the configuration the service mounts next to the compose file, as it runs",
                 missing.describe());
@@ -109,7 +109,7 @@ class ContainerFilesTest {
                   broker1:
                     build: ./ctx
                 """.getBytes(StandardCharsets.UTF_8)).services().get(0);
-        DistributionSource files = ContainerFiles.of(s, temp, d, temp.resolve("ctx"), homes, display());
+        DistributionSource files = ContainerFiles.of(s, temp, d, temp.resolve("ctx"), homes, display(), null);
         assertEquals("ctx/broker1/carbon/conf/broker.xml", files.location("wso2/broker/conf/broker.xml").file());
         assertEquals("ctx/carbon.xml", files.location("wso2/broker/conf/carbon.xml").file());
         assertEquals(List.of("broker.xml", "carbon.xml"), files.list("wso2/broker/conf"));

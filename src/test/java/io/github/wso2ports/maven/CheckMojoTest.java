@@ -154,7 +154,11 @@ class CheckMojoTest {
         ReservedProductSpec product = new ReservedProductSpec();
         product.setProduct("wso2am-analytics");
         product.setHost("elsewhere");
+        Path compose = Files.writeString(temp.resolve("docker-compose.yml"),
+                "services:\n  db:\n    image: mysql:8.4\n    ports:\n      - \"3306\"\n");
         Map<String, Object> changed = new java.util.HashMap<>();
+        changed.put("compose", compose.toString());
+        changed.put("composeFiles", List.of(compose.toString()));
         changed.put("ephemeralPorts", "49152-65535");
         changed.put("failOnClash", false);
         changed.put("failOnWarning", true);

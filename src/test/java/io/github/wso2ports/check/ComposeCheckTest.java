@@ -1,0 +1,202 @@
+package io.github.wso2ports.check;
+
+import io.github.wso2ports.Failed;
+import io.github.wso2ports.testing.ComposeProjects;
+import io.github.wso2ports.testing.Corpus;
+import io.github.wso2ports.testing.Trees;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The corpus's five compose projects, checked as they run, against the verdicts of an independent reference
+ * (src/test/resources/compose-expected.tsv, written from the raw files and WSO2's code without the plugin): a mapping
+ * it calls dead is a {@code published} error on its line, a service it calls not modelled an info, and nothing else
+ * warns or fails. Then mutations of them, each caught.
+ */
+class ComposeCheckTest {
+
+    @TempDir
+    Path temp;
+
+    /** The findings that matter, as (kind, service, compose line, port). */
+    private static Set<String> keys(List<Finding> findings) {
+        Set<String> out = new TreeSet<>();
+        for (Finding f : findings) {
+            for (Owner o : f.owners()) {
+                out.add(f.kind().label() + " " + o.name() + " " + (o.location() == null ? 0 : o.location().line()) + " "
+                        + f.port());
+            }
+        }
+        return out;
+    }
+
+    /** The reference's verdicts of a project that are findings: dead mappings and services not modelled. */
+    private static Set<String> expected(String project) throws IOException {
+        Set<String> out = new TreeSet<>();
+        try (InputStream in = ComposeCheckTest.class.getResourceAsStream("/compose-expected.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] c = line.split("\t");
+                if (line.startsWith("#") || c.length < 5 || !c[0].equals(project)) {
+                    continue;
+                }
+                String kind = switch (c[3]) {
+                    case "dead-mapping" -> "published";
+                    case "not-modelled" -> "not-modelled";
+                    case "healthcheck" -> "healthcheck";
+                    case "host-clash" -> "clash";
+                    default -> null;
+                };
+                if (kind != null) {
+                    out.add(kind + " " + c[1] + " " + c[2] + " " + (c[4].equals("-") ? 0 : Integer.parseInt(c[4])));
+                }
+            }
+        }
+        return out;
+    }
+
+    private CheckResult check(Path... composeFiles) {
+        List<CheckRequest.InputFile> files = new ArrayList<>();
+        for (Path f : composeFiles) {
+            files.add(new CheckRequest.InputFile(f, temp.relativize(f).toString().replace('\\', '/'), "<composeFiles>"));
+        }
+        CheckRequest request = CheckRequest.of(List.of(), "pom.xml");
+        request = new CheckRequest(request.instances(), files, request.pom(), request.reservedPorts(),
+                request.reservedPortsFile(), request.reservedProducts(), request.ephemeralPorts(), request.severities(),
+                request.links(), null, true, false, false, null, false, "");
+        return EstateCheck.run(request, null);
+    }
+
+    static List<String> projects() {
+        return ComposeProjects.ALL;
+    }
+
+    @ParameterizedTest
+    @MethodSource("projects")
+    void eachCorpusProjectGivesExactlyItsExpectedFindings(String project) throws IOException {
+        Corpus.root();
+        Path file = ComposeProjects.layOut(project, temp.resolve(project));
+        CheckResult result = check(file);
+        List<Finding> verdicts = result.findings().stream().filter(f -> Set.of(FindingKind.PUBLISHED,
+                FindingKind.NOT_MODELLED, FindingKind.HEALTHCHECK, FindingKind.CLASH, FindingKind.RESERVED)
+                .contains(f.kind())).toList();
+        assertEquals(expected(project), keys(verdicts), () -> result.findings().stream().map(Finding::describe)
+                .collect(Collectors.joining("\n")));
+        // and nothing else that warns or fails
+        List<String> others = result.findings().stream().filter(f -> !verdicts.contains(f))
+                .filter(f -> f.severity() != Severity.INFO).map(Finding::describe).toList();
+        assertEquals(List.of(), others);
+    }
+
+    @Test
+    void theDeadMappingsSayWhatListensAndWhere() {
+        Corpus.root();
+        Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("ei"));
+        CheckResult result = check(file);
+        List<String> errors = result.findings().stream().filter(f -> f.kind() == FindingKind.PUBLISHED)
+                .map(Finding::describe).toList();
+        assertEquals(List.of("wso2ei-broker tcp/7614 published: wso2ei-broker (publishes 7614:7614, "
+                + "ei/docker-compose.yml:79): publishes 7614 (host 7614), but broker slot-coordination Thrift server "
+                + "(clustered broker only) would be on 7617 (ei/broker/conf/broker.xml:37 plus offset 3 "
+                + "(ei/broker/conf/carbon.xml:127)), but does not listen: wso2ei-broker (Enterprise Integrator) listens on "
+                + "tcp 1886, 5675, 8675, 8886, 9446, 9766, 10002, 11114",
+                "wso2ei-broker tcp/8836 published: wso2ei-broker (publishes 8836:8836, ei/docker-compose.yml:78): "
+                        + "publishes 8836 (host 8836), but MQTT over SSL (embedded broker) listens on 8886: "
+                        + "ei/broker/conf/broker.xml:105 plus offset 3 (ei/broker/conf/carbon.xml:127)"), errors);
+        assertTrue(result.fails());
+    }
+
+    /** The EI 6.2.0 project with one line of its compose file replaced. */
+    private Path eiWith(String from, String to) throws IOException {
+        Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("m"));
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), from);
+        Files.writeString(file, text.replace(from, to));
+        return file;
+    }
+
+    @Test
+    void aMappingMovedToADeadPortIsCaught() throws IOException {
+        Corpus.root();
+        // the integrator's PassThrough HTTPS published as if it were the servlet's
+        CheckResult result = check(eiWith("      - 8243:8243", "      - 8243:9243"));
+        assertTrue(keys(result.findings()).contains("published wso2ei-integrator 106 9243"), keys(result.findings())
+                .toString());
+    }
+
+    @Test
+    void twoServicesOnOneHostPortClash() throws IOException {
+        Corpus.root();
+        // business-process's HTTPS published on the host port analytics already publishes
+        CheckResult result = check(eiWith("      - 9445:9445", "      - 9444:9445"));
+        Set<String> keys = keys(result.findings());
+        assertTrue(keys.contains("clash wso2ei-analytics 27 9444") && keys.contains("clash wso2ei-business-process 51 9444"),
+                keys.toString());
+        Finding clash = result.findings().stream().filter(f -> f.kind() == FindingKind.CLASH).findFirst().orElseThrow();
+        assertEquals("localhost", clash.host());
+    }
+
+    @Test
+    void aServiceWithoutAHostSideNeverClashes() throws IOException {
+        Corpus.root();
+        // without a host side Docker picks a free host port: no clash with analytics' 9444, and the mapping is live
+        CheckResult result = check(eiWith("      - 9445:9445", "      - 9445"));
+        Set<String> keys = keys(result.findings());
+        assertTrue(keys.stream().noneMatch(k -> k.startsWith("clash") || k.contains("business-process")), keys.toString());
+    }
+
+    @Test
+    void aHealthcheckOnADeadPortIsAWarning() throws IOException {
+        Corpus.root();
+        CheckResult result = check(eiWith("https://localhost:9446/carbon", "https://localhost:9443/carbon"));
+        assertTrue(keys(result.findings()).contains("healthcheck wso2ei-broker 81 9443"), keys(result.findings())
+                .toString());
+    }
+
+    @Test
+    void twoComposeFilesOnOneHostClashOnTheirHostPorts() {
+        Corpus.root();
+        Path a = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("ei"));
+        Path b = ComposeProjects.layOut("docker-is_is-with-analytics", temp.resolve("is"));
+        CheckResult result = check(a, b);
+        Set<String> keys = keys(result.findings());
+        // 9443: EI's integrator and IS; 9444: EI analytics and the IS analytics worker (compose-expected.tsv's list)
+        assertTrue(keys.contains("clash wso2ei-integrator 105 9443") && keys.contains("clash identity-server 51 9443"),
+                keys.toString());
+        assertTrue(keys.contains("clash wso2ei-analytics 27 9444")
+                && keys.contains("clash identity-server-analytics-worker 20 9444"), keys.toString());
+        // two files with a mysql service: each named with its file
+        Path c = ComposeProjects.layOut("docker-apim_apim-is-as-km-with-analytics", temp.resolve("apim"));
+        List<String> ids = check(b, c).containers().stream().map(Container::id).filter(id -> id.endsWith("mysql"))
+                .toList();
+        assertEquals(List.of("is/docker-compose.yml:mysql", "apim/docker-compose.yml:mysql"), ids);
+    }
+
+    @Test
+    void aMissingMountIsAnErrorNamingTheVolume() throws IOException {
+        Corpus.root();
+        Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("gone"));
+        Trees.deleteRecursively(file.resolveSibling("broker"));
+        Failed failed = assertThrows(Failed.class, () -> check(file));
+        assertEquals(List.of("gone/docker-compose.yml:88: service wso2ei-broker: the volume ./broker of wso2ei-broker "
+                + "is not there: gone/broker does not exist. Put the configuration the service mounts next to the "
+                + "compose file, as it runs"), failed.lines());
+    }
+}
