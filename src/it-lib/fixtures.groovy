@@ -40,3 +40,21 @@ zipCorpus = { String name, String to ->
     }
     zip
 }
+
+// A compose project of the corpus (compose/<project>) as it runs: its docker-compose.yml in `to`, and each folder a
+// service mounts next to it, from the corpus copy MOUNTS.tsv names (empty where the corpus holds none, so the
+// image's own files stand)
+copyCompose = { String project, String to ->
+    Path src = Paths.get(corpus, 'compose', project)
+    Path dst = basedir.toPath().resolve(to)
+    Files.createDirectories(dst)
+    Files.copy(src.resolve('docker-compose.yml'), dst.resolve('docker-compose.yml'))
+    Files.readAllLines(src.resolve('MOUNTS.tsv')).drop(1).collect { it.split('\t') }.findAll { it[2] == 'volume' }.each { c ->
+        Path mount = dst.resolve(c[4]).normalize()
+        Files.createDirectories(mount)
+        if (!c[6].startsWith('none')) {
+            copyCorpus(c[6], basedir.toPath().relativize(mount).toString())
+        }
+    }
+    dst.resolve('docker-compose.yml')
+}

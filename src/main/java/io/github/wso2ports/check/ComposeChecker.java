@@ -31,7 +31,8 @@ final class ComposeChecker {
                 if (!listens(c, p.container(), p.protocol())) {
                     out.add(new Finding(FindingKind.PUBLISHED, FindingKind.PUBLISHED.defaultSeverity(), c.instance().host(),
                             p.protocol(), p.container(), List.of(owner(c, p)), "publishes " + p.container()
-                                    + (p.ephemeral() ? "" : " (host " + p.host() + ")") + ", but "
+                                    + (p.ephemeral() || p.host().equals(String.valueOf(p.container())) ? ""
+                                            : " (on host port " + p.host() + ")") + ", but "
                                     + notListening(c, p.container(), p.protocol())));
                 }
             }
@@ -104,7 +105,8 @@ final class ComposeChecker {
         String from = where(nearest, offset, c);
         return nearest.listens()
                 ? nearest.entry().purpose() + " listens on " + at + ": " + from
-                : nearest.entry().purpose() + " would be on " + at + " (" + from + "), but does not listen: " + all;
+                : "nothing listens there: " + nearest.entry().purpose() + " would be on " + at + " (" + from
+                        + ") and is not started; " + all;
     }
 
     /** Where a port comes from: its file and line, plus the offset when it moves. */

@@ -37,10 +37,15 @@ public record Verdict(List<Printer.Line> lines, Map<String, String> properties, 
     }
 
     private static void print(CheckResult result, boolean verbose, Printer out) {
+        Map<RuntimeInstance, Container> containers = new HashMap<>();
+        result.containers().stream().filter(Container::modelled).forEach(c -> containers.put(c.instance(), c));
         for (RuntimeInstance i : result.instances()) {
             long listening = i.config().ports().stream().filter(PortUse::listens).count();
             var product = i.config().product();
-            out.info(i.id() + " on " + i.host() + ": " + product.product().name()
+            Container c = containers.get(i);
+            String where = c == null ? " on " + i.host() : " (the container of " + c.service().service().location()
+                    + ", " + c.service().image() + ")";
+            out.info(i.id() + where + ": " + product.product().name()
                     + (product.version() == null ? "" : " " + product.version()) + ", offset " + i.offset() + " ("
                     + i.config().offsetSource() + "), " + listening + (listening == 1 ? " port" : " ports"));
             i.config().notes().forEach(n -> out.info("  " + n));

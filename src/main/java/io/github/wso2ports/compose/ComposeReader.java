@@ -125,7 +125,7 @@ public final class ComposeReader {
         String why;
         if (layout.format() == OffsetFormat.DEPLOYMENT_TOML) {
             shipped = product.defaultOffset() == null ? 0 : product.defaultOffset();
-            why = release + "'s default offset, which its image's deployment.toml keeps";
+            why = release + "'s default when deployment.toml sets none";
         } else {
             shipped = spec == null ? 0 : spec.shippedOffset();
             why = "the offset " + release + " ships in " + layout.offsetFile() + ", which " + s.name()

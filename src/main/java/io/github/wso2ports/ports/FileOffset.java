@@ -40,7 +40,8 @@ public sealed interface FileOffset permits FileOffset.InCarbonXml, FileOffset.In
         return switch (runtime.format()) {
             case CARBON_XML -> InCarbonXml.read(files.xml(runtime.offsetFile()));
             case DEPLOYMENT_TOML -> files.toml() == null ? InCarbonXml.read(files.xml(runtime.conf("carbon.xml")))
-                    : InToml.read(files.toml(), product.defaultOffset(runtime), files.location(runtime.offsetFile()));
+                    : InToml.read(files.toml(), product.defaultOffset(runtime), files.inContainer()
+                            ? Location.of(files.shown(runtime.offsetFile())) : files.location(runtime.offsetFile()));
             case DEPLOYMENT_YAML, CARBON_YML -> InYaml.read(files.yaml(runtime.offsetFile()), runtime.format(),
                     files.location(runtime.offsetFile()));
         };

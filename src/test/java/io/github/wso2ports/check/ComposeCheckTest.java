@@ -113,12 +113,12 @@ class ComposeCheckTest {
         List<String> errors = result.findings().stream().filter(f -> f.kind() == FindingKind.PUBLISHED)
                 .map(Finding::describe).toList();
         assertEquals(List.of("wso2ei-broker tcp/7614 published: wso2ei-broker (publishes 7614:7614, "
-                + "ei/docker-compose.yml:79): publishes 7614 (host 7614), but broker slot-coordination Thrift server "
-                + "(clustered broker only) would be on 7617 (ei/broker/conf/broker.xml:37 plus offset 3 "
-                + "(ei/broker/conf/carbon.xml:127)), but does not listen: wso2ei-broker (Enterprise Integrator) listens on "
+                + "ei/docker-compose.yml:79): publishes 7614, but nothing listens there: broker slot-coordination Thrift "
+                + "server (clustered broker only) would be on 7617 (ei/broker/conf/broker.xml:37 plus offset 3 "
+                + "(ei/broker/conf/carbon.xml:127)) and is not started; wso2ei-broker (Enterprise Integrator) listens on "
                 + "tcp 1886, 5675, 8675, 8886, 9446, 9766, 10002, 11114",
                 "wso2ei-broker tcp/8836 published: wso2ei-broker (publishes 8836:8836, ei/docker-compose.yml:78): "
-                        + "publishes 8836 (host 8836), but MQTT over SSL (embedded broker) listens on 8886: "
+                        + "publishes 8836, but MQTT over SSL (embedded broker) listens on 8886: "
                         + "ei/broker/conf/broker.xml:105 plus offset 3 (ei/broker/conf/carbon.xml:127)"), errors);
         assertTrue(result.fails());
     }
@@ -187,6 +187,26 @@ class ComposeCheckTest {
         List<String> ids = check(b, c).containers().stream().map(Container::id).filter(id -> id.endsWith("mysql"))
                 .toList();
         assertEquals(List.of("is/docker-compose.yml:mysql", "apim/docker-compose.yml:mysql"), ids);
+    }
+
+    @Test
+    void aPlanForTheHostsInstancesKeepsClearOfThePublishedPorts() {
+        Corpus.root();
+        Path compose = ComposeProjects.layOut("docker-apim_apim-with-mi", temp.resolve("compose"));
+        Path am = Corpus.copy("wso2am-4.7.0", temp.resolve("wso2am-4.7.0"));
+        CheckRequest request = CheckRequest.of(List.of(new EstateReader.InstanceSpec("apim", am, "wso2am-4.7.0",
+                "localhost", null, null, null, "apply")), "pom.xml");
+        request = new CheckRequest(request.instances(), List.of(new CheckRequest.InputFile(compose,
+                "compose/docker-compose.yml", "<composeFiles>")), request.pom(), request.reservedPorts(), null,
+                request.reservedProducts(), request.ephemeralPorts(), request.severities(), request.links(), null,
+                true, false, false, null, false, "");
+        EstateCheck.Estate estate = EstateCheck.read(request, null);
+        io.github.wso2ports.plan.OffsetPlan plan = io.github.wso2ports.plan.OffsetPlanner.plan(estate.instances(),
+                estate.reservedWithPublished(), estate.options());
+        // offset 0 meets the published 9443, 8280 and 8243; 1 is clear of them (and of the MI's 8290/8253 at 10)
+        assertEquals(1, plan.rows().get(0).planned());
+        // (what remains are the gateway environment's literal URLs, which the new offset leaves behind)
+        assertEquals(List.of(), plan.remaining().stream().filter(f -> f.kind() != FindingKind.LINK).toList());
     }
 
     @Test
