@@ -106,6 +106,12 @@ public final class ComposeReader {
         }
         ImageRef ref = ImageRef.parse(image);
         Wso2Image wso2 = Wso2Image.of(ref, catalog).orElse(null);
+        if (Interpolation.unresolved(ref.repository()) || wso2 != null && Interpolation.unresolved(ref.tag())) {
+            // the environment it runs in is not the build's: never guess which product or release it is
+            throw new Wso2PortsException(s.location(), "its image " + image + " depends on a variable without a "
+                    + "default, so which WSO2 product and release it runs cannot be told", "Give the variable a default "
+                    + "in the compose file (${TAG:-4.3.0}) or write the image");
+        }
         if (wso2 == null) {
             return new Service(shown, s, image, null, "not a WSO2 image (" + image + ")");
         }

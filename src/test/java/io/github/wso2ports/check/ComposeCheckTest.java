@@ -210,6 +210,20 @@ class ComposeCheckTest {
     }
 
     @Test
+    void anImageTagFromTheEnvironmentIsAnErrorUnlessItHasADefault() throws IOException {
+        Path file = temp.resolve("env/docker-compose.yml");
+        Trees.write(file, "services:\n  am:\n    image: wso2/wso2am:${AM_TAG}\n    ports:\n      - \"9443:9443\"\n");
+        Failed failed = assertThrows(Failed.class, () -> check(file));
+        assertEquals(List.of("env/docker-compose.yml:2: service am: its image wso2/wso2am:${AM_TAG} depends on a "
+                + "variable without a default, so which WSO2 product and release it runs cannot be told. Give the "
+                + "variable a default in the compose file (${TAG:-4.3.0}) or write the image"), failed.lines());
+        Files.writeString(file, Files.readString(file).replace("${AM_TAG}", "${AM_TAG:-4.3.0}"));
+        CheckResult result = check(file);
+        assertEquals("4.3.0", result.containers().get(0).instance().config().product().version());
+        assertEquals(List.of(), result.findings());
+    }
+
+    @Test
     void aMissingMountIsAnErrorNamingTheVolume() throws IOException {
         Corpus.root();
         Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("gone"));
