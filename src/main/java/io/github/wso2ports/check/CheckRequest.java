@@ -16,6 +16,7 @@ import java.util.TreeMap;
  *
  * @param instances         the instances, in the order they were given
  * @param composeFiles      the docker-compose files whose services are part of the estate, in the order given
+ * @param composeHost       the host the compose files' services publish their ports on
  * @param pom               the pom as messages show it, for errors about its settings ({@code pom.xml <instances>})
  * @param reservedPorts     the reserved ports as configured
  * @param reservedPortsFile the shared reserved-ports file, or null
@@ -31,7 +32,8 @@ import java.util.TreeMap;
  * @param exportProperties  publish the effective ports as project properties
  * @param nextStep          what the failure line suggests running when instances clash, or "" for nothing
  */
-public record CheckRequest(List<EstateReader.InstanceSpec> instances, List<InputFile> composeFiles, String pom, List<Reserved> reservedPorts,
+public record CheckRequest(List<EstateReader.InstanceSpec> instances, List<InputFile> composeFiles, String composeHost,
+        String pom, List<Reserved> reservedPorts,
         InputFile reservedPortsFile, List<ReservedProduct> reservedProducts, String ephemeralPorts,
         Map<String, String> severities, List<LinkGiven> links, InputFile suppressionsFile, boolean failOnClash,
         boolean failOnWarning, boolean verbose, InputFile reports, boolean exportProperties, String nextStep) {
@@ -47,14 +49,14 @@ public record CheckRequest(List<EstateReader.InstanceSpec> instances, List<Input
 
     /** A request for these instances with every other setting at its default. */
     public static CheckRequest of(List<EstateReader.InstanceSpec> instances, String pom) {
-        return new CheckRequest(instances, List.of(), pom, List.of(), null, List.of(), Port.EPHEMERAL_DEFAULT, null, List.of(),
+        return new CheckRequest(instances, List.of(), "localhost", pom, List.of(), null, List.of(), Port.EPHEMERAL_DEFAULT, null, List.of(),
                 null, true, false, false, null, false, "");
     }
 
     /** This estate, with the settings of what fails, what is shown and where the reports go. */
     public CheckRequest withCheck(InputFile suppressionsFile, boolean failOnClash, boolean failOnWarning,
             boolean verbose, InputFile reports, boolean exportProperties, String nextStep) {
-        return new CheckRequest(instances, composeFiles, pom, reservedPorts, reservedPortsFile, reservedProducts, ephemeralPorts,
+        return new CheckRequest(instances, composeFiles, composeHost, pom, reservedPorts, reservedPortsFile, reservedProducts, ephemeralPorts,
                 severities, links, suppressionsFile, failOnClash, failOnWarning, verbose, reports, exportProperties,
                 nextStep);
     }

@@ -1,6 +1,7 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.Port;
+import io.github.wso2ports.compose.Published;
 import io.github.wso2ports.ports.Notice;
 import io.github.wso2ports.ports.PortUse;
 import io.github.wso2ports.ports.RuntimeConfig;
@@ -9,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -116,8 +119,12 @@ public final class ClashDetector {
                 }
             }
         }
+        Set<String> namespaces = new HashSet<>();
         for (Container c : containers) {
-            for (io.github.wso2ports.compose.Published p : c.published()) {
+            if (c.modelled()) {
+                namespaces.add(c.instance().host());
+            }
+            for (Published p : c.published()) {
                 // Docker picks a free host port for a mapping without one: it never clashes
                 for (int port = p.hostFrom(); !p.ephemeral() && port <= p.hostTo(); port++) {
                     byPort.computeIfAbsent(new Key(c.host(), p.protocol(), port), k -> new ArrayList<>())
@@ -142,7 +149,8 @@ public final class ClashDetector {
                                         + "the addresses of the others too; bind each to its own address" : null));
             }
             for (ReservedPort r : reserved) {
-                if (r.covers(key.host(), key.protocol(), key.port())) {
+                // a reservation is about a machine, not a container's own network namespace
+                if (!namespaces.contains(key.host()) && r.covers(key.host(), key.protocol(), key.port())) {
                     List<Owner> withReservation = new ArrayList<>(owners.get());
                     withReservation.add(new Owner("reserved: " + r.reason(), null, r.source(), r.location()));
                     findings.add(new Finding(FindingKind.RESERVED, FindingKind.RESERVED.defaultSeverity(), key.host(),

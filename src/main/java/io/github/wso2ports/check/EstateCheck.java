@@ -46,8 +46,6 @@ public final class EstateCheck {
         }
     }
 
-    /** The host the compose files' services publish their ports on: the default host of instances. */
-    public static final String COMPOSE_HOST = "localhost";
 
     private EstateCheck() {
     }
@@ -102,7 +100,7 @@ public final class EstateCheck {
     /**
      * The services of the compose files, each a container: its id the service name, or the file and the service name
      * where another instance or service has that name; its runtime on a host of its own named by its id (the service
-     * name is what the compose network resolves); its published ports on {@link #COMPOSE_HOST}.
+     * name is what the compose network resolves); its published ports on the request's compose host.
      */
     private static List<Container> containers(CheckRequest request, Catalog catalog, InputRecord record,
             List<RuntimeInstance> instances, List<Wso2PortsException> errors) {
@@ -126,7 +124,7 @@ public final class EstateCheck {
             String id = names.get(s.name()) > 1 ? s.file() + ":" + s.name() : s.name();
             RuntimeInstance runtime = s.config() == null ? null
                     : new RuntimeInstance(id, id, s.config(), null, "", id, false);
-            out.add(new Container(id, COMPOSE_HOST, s, runtime));
+            out.add(new Container(id, request.composeHost(), s, runtime));
         }
         return out;
     }

@@ -80,8 +80,8 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
     /**
      * docker-compose files whose services are part of the estate, beside or instead of {@code <instances>}: each WSO2
      * service is read as the container it runs (its image's product and version, the files it mounts or its
-     * Dockerfile copies over the image's own), and its published host ports count on localhost, the default host of
-     * instances. Checked: ports published where the product does not listen, host ports two services (or a service and
+     * Dockerfile copies over the image's own), and its published host ports count on {@code <composeHost>}
+     * (localhost, the default host of instances). Checked: ports published where the product does not listen, host ports two services (or a service and
      * an instance) publish, healthchecks that probe a port nothing listens on.
      *
      * @since 0.1.0
@@ -99,11 +99,20 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
     protected String compose;
 
     /**
+     * The host the compose files run on: their published ports clash with the instances whose {@code <host>} it is.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wso2-ports.composeHost", defaultValue = "localhost")
+    protected String composeHost;
+
+    /**
      * The request the settings make; a goal works it out once and passes it on (the cache key and the reading share
      * it). The check goals add their settings.
      */
     protected CheckRequest request() {
-        return new CheckRequest(specs(), composeInputs(), pomLabel(),
+        return new CheckRequest(specs(), composeInputs(), composeHost == null || composeHost.isBlank() ? "localhost"
+                : composeHost.strip(), pomLabel(),
                 reservedPorts == null ? List.of() : reservedPorts.stream().map(r -> new CheckRequest.Reserved(
                         r.getPort(), r.getProtocol(), r.getHost(), r.getReason())).toList(),
                 file(reservedPortsFile, "<reservedPortsFile>"),

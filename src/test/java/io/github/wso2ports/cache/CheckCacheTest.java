@@ -64,7 +64,7 @@ class CheckCacheTest {
         CheckRequest base = new CheckRequest(List.of(new EstateReader.InstanceSpec("apim", temp.resolve("am"), "am",
                 "localhost", "0", null, null, "mvn wso2-ports:apply -Doffset=N", null, null)),
                 List.of(new CheckRequest.InputFile(temp.resolve("docker-compose.yml"), "docker-compose.yml",
-                        "<composeFiles>")), "pom.xml",
+                        "<composeFiles>")), "localhost", "pom.xml",
                 List.of(new CheckRequest.Reserved("5432", "tcp", null, "PostgreSQL")),
                 new CheckRequest.InputFile(temp.resolve("reserved.txt"), "reserved.txt", "<reservedPortsFile>"),
                 List.of(new CheckRequest.ReservedProduct("wso2am-analytics", null, "1", "app1")),

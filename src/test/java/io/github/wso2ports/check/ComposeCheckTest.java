@@ -78,7 +78,7 @@ class ComposeCheckTest {
             files.add(new CheckRequest.InputFile(f, temp.relativize(f).toString().replace('\\', '/'), "<composeFiles>"));
         }
         CheckRequest request = CheckRequest.of(List.of(), "pom.xml");
-        request = new CheckRequest(request.instances(), files, request.pom(), request.reservedPorts(),
+        request = new CheckRequest(request.instances(), files, "localhost", request.pom(), request.reservedPorts(),
                 request.reservedPortsFile(), request.reservedProducts(), request.ephemeralPorts(), request.severities(),
                 request.links(), null, true, false, false, null, false, "");
         return EstateCheck.run(request, null);
@@ -163,6 +163,21 @@ class ComposeCheckTest {
     }
 
     @Test
+    void aReservedPortIsAboutTheHostNotAContainersOwnPorts() {
+        Corpus.root();
+        Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("ei"));
+        CheckRequest request = CheckRequest.of(List.of(), "pom.xml");
+        request = new CheckRequest(List.of(), List.of(new CheckRequest.InputFile(file, "ei/docker-compose.yml",
+                "<composeFiles>")), "docker1", "pom.xml", List.of(new CheckRequest.Reserved("9446", "tcp", null,
+                        "monitoring agent"), new CheckRequest.Reserved("10002", "tcp", null, "JMX exporter")), null,
+                List.of(), request.ephemeralPorts(), null, List.of(), null, true, false, false, null, false, "");
+        CheckResult result = EstateCheck.run(request, null);
+        // 9446 is published on the compose host; 10002 is the broker's JMX inside its own container only
+        assertEquals(List.of("docker1 tcp/9446 reserved"), result.findings().stream()
+                .filter(f -> f.kind() == FindingKind.RESERVED).map(Finding::head).toList());
+    }
+
+    @Test
     void aHealthcheckOnADeadPortIsAWarning() throws IOException {
         Corpus.root();
         CheckResult result = check(eiWith("https://localhost:9446/carbon", "https://localhost:9443/carbon"));
@@ -197,7 +212,7 @@ class ComposeCheckTest {
         CheckRequest request = CheckRequest.of(List.of(new EstateReader.InstanceSpec("apim", am, "wso2am-4.7.0",
                 "localhost", null, null, null, "apply")), "pom.xml");
         request = new CheckRequest(request.instances(), List.of(new CheckRequest.InputFile(compose,
-                "compose/docker-compose.yml", "<composeFiles>")), request.pom(), request.reservedPorts(), null,
+                "compose/docker-compose.yml", "<composeFiles>")), "localhost", request.pom(), request.reservedPorts(), null,
                 request.reservedProducts(), request.ephemeralPorts(), request.severities(), request.links(), null,
                 true, false, false, null, false, "");
         EstateCheck.Estate estate = EstateCheck.read(request, null);

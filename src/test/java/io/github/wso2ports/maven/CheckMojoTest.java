@@ -159,6 +159,7 @@ class CheckMojoTest {
         Map<String, Object> changed = new java.util.HashMap<>();
         changed.put("compose", compose.toString());
         changed.put("composeFiles", List.of(compose.toString()));
+        changed.put("composeHost", "docker1");
         changed.put("ephemeralPorts", "49152-65535");
         changed.put("failOnClash", false);
         changed.put("failOnWarning", true);
