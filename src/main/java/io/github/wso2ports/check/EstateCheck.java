@@ -4,6 +4,7 @@ import io.github.wso2ports.Failed;
 import io.github.wso2ports.FileStamp;
 import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
+import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
 import io.github.wso2ports.compose.ComposeReader;
 import io.github.wso2ports.compose.Published;
@@ -113,6 +114,10 @@ public final class EstateCheck {
                 errors.addAll(r.errors());
             } catch (Wso2PortsException e) {
                 errors.add(e);
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(Unexpected.problem(e, Location.of(file.shown())));
+            } finally {
+                Unexpected.doneReading();
             }
         }
         Map<String, Integer> names = new HashMap<>();

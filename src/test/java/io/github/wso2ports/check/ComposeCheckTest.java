@@ -1,6 +1,8 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.Failed;
+import io.github.wso2ports.compose.Published;
+import io.github.wso2ports.distribution.InputRecord;
 import io.github.wso2ports.testing.ComposeProjects;
 import io.github.wso2ports.testing.Corpus;
 import io.github.wso2ports.testing.Trees;
@@ -22,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,6 +133,73 @@ class ComposeCheckTest {
         assertTrue(text.contains(from), from);
         Files.writeString(file, text.replace(from, to));
         return file;
+    }
+
+    /**
+     * Every fixed mapping of every WSO2 service of the five projects, mutated two ways on its own line: its container
+     * side moved 1000 up (where no product of the corpus listens) is a {@code published} error on that line; its host
+     * side moved onto a host port another service publishes is a clash naming both lines.
+     */
+    @ParameterizedTest
+    @MethodSource("projects")
+    void everyMappingMovedOrDoubledIsCaught(String project) throws IOException {
+        Corpus.root();
+        Path file = ComposeProjects.layOut(project, temp.resolve("p"));
+        List<String> lines = Files.readAllLines(file);
+        CheckResult stock = check(file);
+        int mutations = 0;
+        for (Container c : stock.containers()) {
+            for (Published p : c.published()) {
+                if (!c.modelled() || p.ephemeral()) {
+                    continue;
+                }
+                int at = p.location().line() - 1;
+                String line = lines.get(at);
+                String dead = line.replace(":" + p.container(), ":" + (p.container() + 1000));
+                Files.write(file, with(lines, at, dead));
+                assertTrue(keys(check(file).findings()).contains("published " + c.id() + " " + (at + 1) + " "
+                        + (p.container() + 1000)), dead);
+                Published other = stock.containers().stream().filter(o -> o != c)
+                        .flatMap(o -> o.published().stream()).filter(o -> !o.ephemeral()).findFirst().orElse(null);
+                if (other != null) {
+                    String doubled = line.replace(p.host() + ":", other.hostFrom() + ":");
+                    Files.write(file, with(lines, at, doubled));
+                    Set<String> keys = keys(check(file).findings());
+                    assertTrue(keys.contains("clash " + c.id() + " " + (at + 1) + " " + other.hostFrom())
+                            && keys.contains("clash " + otherId(stock, other) + " " + other.location().line() + " "
+                                    + other.hostFrom()), doubled + " " + keys);
+                }
+                mutations++;
+            }
+        }
+        Files.write(file, lines);
+        assertTrue(mutations > 0, project + " has a WSO2 service that publishes a port");
+    }
+
+    private static List<String> with(List<String> lines, int at, String line) {
+        List<String> out = new ArrayList<>(lines);
+        out.set(at, line);
+        return out;
+    }
+
+    private static String otherId(CheckResult result, Published p) {
+        return result.containers().stream().filter(c -> c.published().contains(p)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void whatTheCheckReadIsRecordedSoAChangedMountIsReadAgain() throws IOException {
+        Corpus.root();
+        Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("c"));
+        CheckRequest request = CheckRequest.of(List.of(), "pom.xml");
+        request = new CheckRequest(List.of(), List.of(new CheckRequest.InputFile(file, "c/docker-compose.yml",
+                "<composeFiles>")), "localhost", "pom.xml", List.of(), null, List.of(), request.ephemeralPorts(), null,
+                List.of(), null, true, false, false, null, false, "");
+        InputRecord record = new InputRecord();
+        EstateCheck.run(request, record);
+        assertTrue(InputRecord.stillHolds(record.facts()));
+        Path brokerXml = file.resolveSibling("broker/conf/broker.xml");
+        Files.writeString(brokerXml, Files.readString(brokerXml) + "\n<!-- changed -->\n");
+        assertFalse(InputRecord.stillHolds(record.facts()), "a mounted file changed");
     }
 
     @Test
