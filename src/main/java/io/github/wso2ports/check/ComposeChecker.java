@@ -57,8 +57,8 @@ final class ComposeChecker {
     }
 
     private static void notModelled(Container c, List<Finding> out) {
-        String why = c.id() + " runs " + (c.service().notModelled() == null ? "an image that cannot be told"
-                : c.service().notModelled()) + ": its container is not modelled";
+        String why = c.id() + " is not modelled: " + (c.service().notModelled() == null ? "its image cannot be told"
+                : c.service().notModelled());
         for (Published p : c.published()) {
             if (!p.ephemeral()) {
                 out.add(new Finding(FindingKind.NOT_MODELLED, FindingKind.NOT_MODELLED.defaultSeverity(), c.host(),

@@ -1,8 +1,6 @@
 package io.github.wso2ports.check;
 
 import io.github.wso2ports.Failed;
-import io.github.wso2ports.FileStamp;
-import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
@@ -13,8 +11,7 @@ import io.github.wso2ports.distribution.InputRecord;
 import io.github.wso2ports.ports.Catalog;
 import io.github.wso2ports.text.TextFile;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -135,8 +132,8 @@ public final class EstateCheck {
     }
 
     /** A path near a compose file as messages show it: relative to the folder the file was given in. */
-    private static String display(CheckRequest.InputFile file, java.nio.file.Path p) {
-        java.nio.file.Path base = file.path().toAbsolutePath().normalize().getParent();
+    private static String display(CheckRequest.InputFile file, Path p) {
+        Path base = file.path().toAbsolutePath().normalize().getParent();
         String folder = file.shown().contains("/") ? file.shown().substring(0, file.shown().lastIndexOf('/') + 1) : "";
         String rel = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
         return rel.isEmpty() ? folder.isEmpty() ? "." : folder.substring(0, folder.length() - 1) : folder + rel;
@@ -161,26 +158,8 @@ public final class EstateCheck {
     /** A file the user named, read whole; the record notes its content. */
     static TextFile text(CheckRequest.InputFile file, InputRecord record) {
         Location where = Location.of(file.shown());
-        String stamp = FileStamp.of(file.path());
-        byte[] bytes = null;
-        try {
-            if (!Files.exists(file.path())) {
-                throw new Wso2PortsException(where, "does not exist", "Fix " + file.setting() + " or create the file");
-            }
-            if (Files.isDirectory(file.path())) {
-                throw new Wso2PortsException(where, "is a folder, not a file", "Point " + file.setting()
-                        + " at the file");
-            }
-            bytes = Files.readAllBytes(file.path());
-        } catch (IOException e) {
-            throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(), "Fix "
-                    + file.setting() + " or create the file");
-        } finally {
-            if (record != null) {
-                record.addContent(file.path(), stamp, bytes);
-            }
-        }
-        return TextFile.utf8(where, bytes);
+        return TextFile.utf8(where, InputRecord.read(file.path(), where, "Fix " + file.setting() + " or create the file",
+                "Point " + file.setting() + " at the file", record));
     }
 
     private static ClashDetector.Options options(CheckRequest request) {

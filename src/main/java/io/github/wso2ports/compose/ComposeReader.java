@@ -1,7 +1,5 @@
 package io.github.wso2ports.compose;
 
-import io.github.wso2ports.FileStamp;
-import io.github.wso2ports.IoWords;
 import io.github.wso2ports.Location;
 import io.github.wso2ports.Unexpected;
 import io.github.wso2ports.Wso2PortsException;
@@ -21,8 +19,6 @@ import io.github.wso2ports.ports.RuntimeConfig;
 import io.github.wso2ports.ports.RuntimeReader;
 import io.github.wso2ports.text.TextFile;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,21 +146,6 @@ public final class ComposeReader {
 
     /** A file the compose reading needs, read whole; the record notes its content. */
     private static TextFile text(Path file, Location where, String fix, InputRecord record) {
-        String stamp = FileStamp.of(file);
-        byte[] bytes = null;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new Wso2PortsException(where, Files.isDirectory(file) ? "is a folder, not a file"
-                        : "does not exist", fix);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(), fix);
-        } finally {
-            if (record != null) {
-                record.addContent(file, stamp, bytes);
-            }
-        }
-        return TextFile.utf8(where, bytes);
+        return TextFile.utf8(where, InputRecord.read(file, where, fix, fix, record));
     }
 }

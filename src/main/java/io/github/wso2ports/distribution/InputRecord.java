@@ -1,6 +1,9 @@
 package io.github.wso2ports.distribution;
 
 import io.github.wso2ports.FileStamp;
+import io.github.wso2ports.IoWords;
+import io.github.wso2ports.Location;
+import io.github.wso2ports.Wso2PortsException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +47,31 @@ public final class InputRecord {
      */
     public void addContent(Path path, String stampBefore, byte[] bytes) {
         add(Kind.CONTENT, path, bytes == null ? "unreadable:unreadable" : stampBefore + ":" + hash(bytes));
+    }
+
+    /**
+     * A file the user named, read whole; the record, when there is one, notes what it held. Missing, a folder or
+     * unreadable: an error at {@code where} with the fix given for it.
+     */
+    public static byte[] read(Path file, Location where, String fixMissing, String fixFolder, InputRecord record) {
+        String stamp = FileStamp.of(file);
+        byte[] bytes = null;
+        try {
+            if (!Files.exists(file)) {
+                throw new Wso2PortsException(where, "does not exist", fixMissing);
+            }
+            if (Files.isDirectory(file)) {
+                throw new Wso2PortsException(where, "is a folder, not a file", fixFolder);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Wso2PortsException(where, "cannot be read: " + IoWords.of(e, false).problem(), fixMissing);
+        } finally {
+            if (record != null) {
+                record.addContent(file, stamp, bytes);
+            }
+        }
+        return bytes;
     }
 
     /** The facts in the order they were observed, without repeats. */

@@ -78,13 +78,20 @@ class ComposeCheckTest {
     private CheckResult check(Path... composeFiles) {
         List<CheckRequest.InputFile> files = new ArrayList<>();
         for (Path f : composeFiles) {
-            files.add(new CheckRequest.InputFile(f, temp.relativize(f).toString().replace('\\', '/'), "<composeFiles>"));
+            files.add(compose(f, temp.relativize(f).toString().replace('\\', '/')));
         }
-        CheckRequest request = CheckRequest.of(List.of(), "pom.xml");
-        request = new CheckRequest(request.instances(), files, "localhost", request.pom(), request.reservedPorts(),
-                request.reservedPortsFile(), request.reservedProducts(), request.ephemeralPorts(), request.severities(),
-                request.links(), null, true, false, false, null, false, "");
-        return EstateCheck.run(request, null);
+        return EstateCheck.run(request(List.of(), "localhost", List.of(), files), null);
+    }
+
+    private static CheckRequest.InputFile compose(Path file, String shown) {
+        return new CheckRequest.InputFile(file, shown, "<composeFiles>");
+    }
+
+    /** A request for these instances and compose files (on {@code host}), with these reserved ports. */
+    private static CheckRequest request(List<EstateReader.InstanceSpec> instances, String host,
+            List<CheckRequest.Reserved> reserved, List<CheckRequest.InputFile> files) {
+        return new CheckRequest(instances, files, host, "pom.xml", reserved, null, List.of(),
+                io.github.wso2ports.Port.EPHEMERAL_DEFAULT, null, List.of(), null, true, false, false, null, false, "");
     }
 
     static List<String> projects() {
@@ -190,10 +197,8 @@ class ComposeCheckTest {
     void whatTheCheckReadIsRecordedSoAChangedMountIsReadAgain() throws IOException {
         Corpus.root();
         Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("c"));
-        CheckRequest request = CheckRequest.of(List.of(), "pom.xml");
-        request = new CheckRequest(List.of(), List.of(new CheckRequest.InputFile(file, "c/docker-compose.yml",
-                "<composeFiles>")), "localhost", "pom.xml", List.of(), null, List.of(), request.ephemeralPorts(), null,
-                List.of(), null, true, false, false, null, false, "");
+        CheckRequest request = request(List.of(), "localhost", List.of(), List.of(compose(file,
+                "c/docker-compose.yml")));
         InputRecord record = new InputRecord();
         EstateCheck.run(request, record);
         assertTrue(InputRecord.stillHolds(record.facts()));
@@ -236,11 +241,9 @@ class ComposeCheckTest {
     void aReservedPortIsAboutTheHostNotAContainersOwnPorts() {
         Corpus.root();
         Path file = ComposeProjects.layOut("docker-ei_integrator-broker-bps-analytics", temp.resolve("ei"));
-        CheckRequest request = CheckRequest.of(List.of(), "pom.xml");
-        request = new CheckRequest(List.of(), List.of(new CheckRequest.InputFile(file, "ei/docker-compose.yml",
-                "<composeFiles>")), "docker1", "pom.xml", List.of(new CheckRequest.Reserved("9446", "tcp", null,
-                        "monitoring agent"), new CheckRequest.Reserved("10002", "tcp", null, "JMX exporter")), null,
-                List.of(), request.ephemeralPorts(), null, List.of(), null, true, false, false, null, false, "");
+        CheckRequest request = request(List.of(), "docker1", List.of(new CheckRequest.Reserved("9446", "tcp", null,
+                "monitoring agent"), new CheckRequest.Reserved("10002", "tcp", null, "JMX exporter")),
+                List.of(compose(file, "ei/docker-compose.yml")));
         CheckResult result = EstateCheck.run(request, null);
         // 9446 is published on the compose host; 10002 is the broker's JMX inside its own container only
         assertEquals(List.of("docker1 tcp/9446 reserved"), result.findings().stream()
@@ -277,14 +280,11 @@ class ComposeCheckTest {
     @Test
     void aPlanForTheHostsInstancesKeepsClearOfThePublishedPorts() {
         Corpus.root();
-        Path compose = ComposeProjects.layOut("docker-apim_apim-with-mi", temp.resolve("compose"));
+        Path file = ComposeProjects.layOut("docker-apim_apim-with-mi", temp.resolve("compose"));
         Path am = Corpus.copy("wso2am-4.7.0", temp.resolve("wso2am-4.7.0"));
-        CheckRequest request = CheckRequest.of(List.of(new EstateReader.InstanceSpec("apim", am, "wso2am-4.7.0",
-                "localhost", null, null, null, "apply")), "pom.xml");
-        request = new CheckRequest(request.instances(), List.of(new CheckRequest.InputFile(compose,
-                "compose/docker-compose.yml", "<composeFiles>")), "localhost", request.pom(), request.reservedPorts(), null,
-                request.reservedProducts(), request.ephemeralPorts(), request.severities(), request.links(), null,
-                true, false, false, null, false, "");
+        CheckRequest request = request(List.of(new EstateReader.InstanceSpec("apim", am, "wso2am-4.7.0",
+                "localhost", null, null, null, "apply")), "localhost", List.of(),
+                List.of(compose(file, "compose/docker-compose.yml")));
         EstateCheck.Estate estate = EstateCheck.read(request, null);
         io.github.wso2ports.plan.OffsetPlan plan = io.github.wso2ports.plan.OffsetPlanner.plan(estate.instances(),
                 estate.reservedWithPublished(), estate.options());
