@@ -21,13 +21,13 @@ import java.util.Optional;
  * been reused by any program, a copied home's file names the original's server. When the command line cannot be read
  * (another user's process where /proc hides it), nothing can be told, and that is what is said.
  */
-final class RunningServer {
+public final class RunningServer {
 
     /** Where a running Carbon 4 server keeps its PID, relative to its home (kernel {@code Main.writePID}, MI too). */
-    static final String PID_FILE = "wso2carbon.pid";
+    public static final String PID_FILE = "wso2carbon.pid";
 
     /** The PID file of a runtime, relative to the distribution's home. */
-    static String pidFile(ProductRuntime runtime) {
+    public static String pidFile(ProductRuntime runtime) {
         String file = switch (runtime.format()) {
             case DEPLOYMENT_YAML -> "runtime.pid";
             case CARBON_YML -> "carbon.pid";
@@ -37,16 +37,16 @@ final class RunningServer {
     }
 
     /** What is known of the server: it runs, it may run (could not tell), or nothing says it does. */
-    enum State { RUNNING, UNKNOWN, NOT_RUNNING }
+    public enum State { RUNNING, UNKNOWN, NOT_RUNNING }
 
     /** The state and, unless NOT_RUNNING, the PID the file names. */
-    record Status(State state, long pid) {
+    public record Status(State state, long pid) {
 
         static final Status NOT_RUNNING = new Status(State.NOT_RUNNING, 0);
     }
 
     /** A process as this JVM can see it: alive or not, and its command line when it can be read. */
-    interface Processes {
+    public interface Processes {
 
         boolean alive(long pid);
 
@@ -58,7 +58,7 @@ final class RunningServer {
     }
 
     /** The processes of this machine: /proc where it is (it shows another user's command line too), else the JDK. */
-    static final Processes SYSTEM = new Processes() {
+    public static final Processes SYSTEM = new Processes() {
         @Override
         public boolean alive(long pid) {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
@@ -104,7 +104,7 @@ final class RunningServer {
     private RunningServer() {
     }
 
-    static Status of(DistributionSource source, String pidFile, Processes processes) {
+    public static Status of(DistributionSource source, String pidFile, Processes processes) {
         Path home = source.path("");
         if (home == null || !source.isFile(pidFile)) {
             return Status.NOT_RUNNING; // an archive runs nothing
@@ -128,13 +128,13 @@ final class RunningServer {
                 : Status.NOT_RUNNING;
     }
 
-    private static boolean isJava(String program) {
+    public static boolean isJava(String program) {
         String name = program.substring(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1);
         return name.toLowerCase(Locale.ROOT).startsWith("java");
     }
 
     /** True when an argument, or a path inside one ({@code -Dx=path}, a class path), is the home or under it. */
-    static boolean namesHome(List<String> commandLine, Path home) {
+    public static boolean namesHome(List<String> commandLine, Path home) {
         List<Path> homes = forms(home.toString());
         for (String arg : commandLine.subList(1, commandLine.size())) {
             String value = arg.startsWith("-D") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;

@@ -34,10 +34,47 @@ public final class JavaProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    /** The program the process runs. */
+    /** As {@link #start}, the process listening on 127.0.0.1 at each of {@code ports}, once this returns. */
+    public static JavaProcess listening(List<Integer> ports, String... jvmArgs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(jvmArgs));
+        args.add("-Dlisten=" + String.join(",", ports.stream().map(String::valueOf).toList()));
+        JavaProcess p = start(args.toArray(new String[0]));
+        for (int port : ports) {
+            long until = System.currentTimeMillis() + 20_000;
+            while (!listens(port)) {
+                if (System.currentTimeMillis() > until || !p.process.isAlive()) {
+                    p.close();
+                    throw new IOException("the test process did not listen on " + port);
+                }
+                Thread.sleep(50);
+            }
+        }
+        return p;
+    }
+
+    private static boolean listens(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The program the process runs: it listens where -Dlisten says, and sleeps. */
     public static final class Sleep {
-        public static void main(String[] args) throws InterruptedException {
+        public static void main(String[] args) throws Exception {
+            List<java.net.ServerSocket> open = new ArrayList<>();
+            for (String port : System.getProperty("listen", "").split(",")) {
+                if (!port.isBlank()) {
+                    open.add(new java.net.ServerSocket(Integer.parseInt(port), 50,
+                            java.net.InetAddress.getLoopbackAddress()));
+                }
+            }
             Thread.sleep(120_000);
+            for (java.net.ServerSocket s : open) {
+                s.close();
+            }
         }
     }
 }
