@@ -64,7 +64,7 @@ public final class PropertyCheck {
     }
 
     /** The known name closest to a mistyped one (case aside, cut short, or at most a few letters off), or null. */
-    static String nearest(String name, Iterable<String> known) {
+    public static String nearest(String name, Iterable<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         List<String> sorted = new ArrayList<>();

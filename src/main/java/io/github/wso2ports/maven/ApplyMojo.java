@@ -37,7 +37,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
      * @since 0.1.0
      */
     @Parameter(property = "offset")
-    private String offset;
+    String offset;
 
     /**
      * In a multi-runtime distribution (EI 6.x, IoT 3.x), the runtime to change, such as {@code broker},
@@ -47,7 +47,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
      * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.runtime")
-    private String runtime;
+    String runtime;
 
     /**
      * With {@code -Doffset} in a project with several instances: the id of the instance to change.
@@ -55,7 +55,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
      * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.instance")
-    private String instance;
+    String instance;
 
     /**
      * Print a unified diff of what would change, and write nothing.
@@ -63,7 +63,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
      * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.dryRun", defaultValue = "false")
-    private boolean dryRun;
+    boolean dryRun;
 
     /**
      * Replace an offset that deployment.toml takes from the environment (written as $env{NAME} or
@@ -72,7 +72,7 @@ public class ApplyMojo extends AbstractWso2PortsMojo {
      * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.replacePlaceholder", defaultValue = "false")
-    private boolean replacePlaceholder;
+    boolean replacePlaceholder;
 
     @Override
     protected void run() {

@@ -43,7 +43,7 @@ public class CheckMojo extends AbstractCheckMojo {
      * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.cache", defaultValue = "true")
-    private boolean cache;
+    boolean cache;
 
     @Override
     protected void run() {

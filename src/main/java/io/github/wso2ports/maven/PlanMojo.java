@@ -37,7 +37,7 @@ public class PlanMojo extends AbstractEstateMojo {
      * @since 0.1.0
      */
     @Parameter(property = "wso2-ports.write", defaultValue = "false")
-    private boolean write;
+    boolean write;
 
     @Override
     protected void run() {
