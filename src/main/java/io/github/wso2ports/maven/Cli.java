@@ -31,17 +31,18 @@ public final class Cli {
     static final int BROKEN = 2;
 
     public static void main(String[] args) {
-        System.exit(run(System.out, args));
+        System.exit(run(System.out, new File(System.getProperty("user.dir")), args));
     }
 
-    /** Runs a command line, printing to {@code out}; returns the exit code. */
-    static int run(PrintStream out, String... args) {
+    /** Runs a command line in {@code folder} (paths are shown from it), printing to {@code out}; returns the exit code. */
+    static int run(PrintStream out, File folder, String... args) {
         CommandLine cli = new CommandLine(new Cli());
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(out, true));
         cli.setParameterExceptionHandler(Cli::usageError);
         for (CommandLine sub : cli.getSubcommands().values()) {
             ((Goal) sub.getCommand()).out = out;
+            ((Goal) sub.getCommand()).folder = folder;
         }
         return cli.execute(args);
     }
@@ -117,6 +118,7 @@ public final class Cli {
     abstract static class Goal implements Callable<Integer> {
 
         PrintStream out = System.out;
+        File folder = new File(".");
 
         @Option(names = "--home", paramLabel = "DIR", description = "A distribution (folder, or a .zip to read), a "
                 + "comma-separated list of them, or a folder of distributions. Default: the current folder.")
@@ -129,7 +131,7 @@ public final class Cli {
         public Integer call() {
             AbstractWso2PortsMojo goal = goal();
             goal.home = home;
-            goal.basedir = new File(System.getProperty("user.dir"));
+            goal.basedir = folder;
             PrintLog log = new PrintLog(out);
             goal.setLog(log);
             try {
