@@ -49,16 +49,16 @@ public record CheckRequest(List<EstateReader.InstanceSpec> instances, List<Input
 
     /** A request for these instances with every other setting at its default. */
     public static CheckRequest of(List<EstateReader.InstanceSpec> instances, String pom) {
-        return new CheckRequest(instances, List.of(), "localhost", pom, List.of(), null, List.of(), Port.EPHEMERAL_DEFAULT, null, List.of(),
-                null, true, false, false, null, false, "");
+        return new CheckRequest(instances, List.of(), "localhost", pom, List.of(), null, List.of(),
+                Port.EPHEMERAL_DEFAULT, null, List.of(), null, true, false, false, null, false, "");
     }
 
     /** This estate, with the settings of what fails, what is shown and where the reports go. */
     public CheckRequest withCheck(InputFile suppressionsFile, boolean failOnClash, boolean failOnWarning,
             boolean verbose, InputFile reports, boolean exportProperties, String nextStep) {
-        return new CheckRequest(instances, composeFiles, composeHost, pom, reservedPorts, reservedPortsFile, reservedProducts, ephemeralPorts,
-                severities, links, suppressionsFile, failOnClash, failOnWarning, verbose, reports, exportProperties,
-                nextStep);
+        return new CheckRequest(instances, composeFiles, composeHost, pom, reservedPorts, reservedPortsFile,
+                reservedProducts, ephemeralPorts, severities, links, suppressionsFile, failOnClash, failOnWarning,
+                verbose, reports, exportProperties, nextStep);
     }
 
     /** A file the user named, with how messages show it and how its setting is called ({@code <suppressionsFile>}). */

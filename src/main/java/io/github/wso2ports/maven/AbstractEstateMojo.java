@@ -81,8 +81,8 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
      * docker-compose files whose services are part of the estate, beside or instead of {@code <instances>}: each WSO2
      * service is read as the container it runs (its image's product and version, the files it mounts or its
      * Dockerfile copies over the image's own), and its published host ports count on {@code <composeHost>}
-     * (localhost, the default host of instances). Checked: ports published where the product does not listen, host ports two services (or a service and
-     * an instance) publish, healthchecks that probe a port nothing listens on.
+     * (localhost, the default host of instances). Checked: ports published where the product does not listen, host
+     * ports two services (or a service and an instance) publish, healthchecks that probe a port nothing listens on.
      *
      * @since 0.1.0
      */
