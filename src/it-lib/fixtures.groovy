@@ -11,19 +11,10 @@ if (!Files.isDirectory(corpusFiles)) {
     throw new IllegalStateException("The WSO2 config corpus is not at ${corpusFiles}: put it there or point -Dwso2ports.corpus=DIR at it")
 }
 
+def copyTree = evaluate(new File(itLib, 'copy-tree.groovy'))
+
 copyCorpus = { String name, String to ->
-    Path src = corpusFiles.resolve(name)
-    Path dst = basedir.toPath().resolve(to)
-    Files.walk(src).sorted().forEach { p ->
-        Path d = dst.resolve(src.relativize(p).toString())
-        if (Files.isDirectory(p)) {
-            Files.createDirectories(d)
-        } else {
-            Files.copy(p, d)
-            d.toFile().setWritable(true, true) // the corpus is read-only; the copy is ours to change
-        }
-    }
-    dst
+    copyTree(corpusFiles.resolve(name), basedir.toPath().resolve(to))
 }
 
 zipCorpus = { String name, String to ->
