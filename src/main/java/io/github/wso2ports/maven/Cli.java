@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -69,7 +70,19 @@ public final class Cli {
                         : " (did you mean " + near + "?)") + "; nothing was read or written");
             }
         } else {
-            err.println("[ERROR] " + e.getMessage() + "; nothing was read or written");
+            // an option not of this command explains a missing one better than the missing one does (--ofset)
+            List<String> unknown = java.util.Arrays.stream(args).filter(a -> a.startsWith("--"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+                    .filter(a -> !line.getCommandSpec().optionsMap().containsKey(a)).toList();
+            for (String name : unknown) {
+                String near = io.github.wso2ports.PropertyCheck.nearest(name, line.getCommandSpec().optionsMap()
+                        .keySet());
+                err.println("[ERROR] " + name + " is not an option of " + command + (near == null ? ""
+                        : " (did you mean " + near + "?)") + "; nothing was read or written");
+            }
+            if (unknown.isEmpty()) {
+                err.println("[ERROR] " + e.getMessage() + "; nothing was read or written");
+            }
         }
         err.println("[ERROR] See " + command + " --help for its options");
         return BROKEN;
@@ -211,7 +224,8 @@ public final class Cli {
             + "where that product reads it, changing no other byte.")
     static final class Apply extends Goal {
 
-        @Option(names = "--offset", paramLabel = "N", description = "The port offset to set.")
+        // without a pom there is no planned offset to fall back on: no --offset is a usage error
+        @Option(names = "--offset", paramLabel = "N", required = true, description = "The port offset to set.")
         String offset;
 
         @Option(names = "--runtime", paramLabel = "NAME", description = "In a multi-runtime distribution, the runtime to "
