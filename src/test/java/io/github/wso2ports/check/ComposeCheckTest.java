@@ -308,6 +308,40 @@ class ComposeCheckTest {
         assertEquals(List.of(), result.findings());
     }
 
+    /**
+     * WSO2's images of API Manager 4.x's distributed profiles and of Carbon 5 analytics runtimes, with nothing mounted:
+     * each is read at its image's shipped configuration. The control plane publishes 8243 as docker-apim's README for
+     * it maps it, but the control plane has no PassThrough transport (its p2 profile installs no mediation:
+     * corpus-expected-ports.txt, wso2am-acp-4.5.0): that mapping is dead, and the only finding.
+     */
+    @Test
+    void theImagesOfOtherProfilesAndRuntimesAreReadAsShipped() throws IOException {
+        Path file = temp.resolve("images/docker-compose.yml");
+        Trees.write(file, """
+                services:
+                  acp:
+                    image: wso2am-acp:4.5.0
+                    ports: ["9443:9443", "8243:8243"]
+                  tm:
+                    image: wso2/wso2am-tm:4.5.0
+                    ports: ["9444:9443"]
+                  gw:
+                    image: wso2/wso2am-universal-gw:4.5.0
+                    ports: ["8244:8243", "8280:8280"]
+                  dashboard:
+                    image: wso2am-analytics-dashboard:3.1.0
+                    ports: ["9643:9643"]
+                  worker:
+                    image: wso2ei-analytics-worker:6.5.0
+                    ports: ["9091:9091", "9445:9444"]
+                """);
+        CheckResult result = check(file);
+        assertEquals(List.of("acp tcp/8243 published"), result.findings().stream()
+                .filter(f -> f.severity() != Severity.INFO).map(Finding::head).toList());
+        assertEquals(List.of("acp", "tm", "gw", "dashboard", "worker"), result.containers().stream()
+                .filter(Container::modelled).map(Container::id).toList());
+    }
+
     @Test
     void aMissingMountIsAnErrorNamingTheVolume() throws IOException {
         Corpus.root();
