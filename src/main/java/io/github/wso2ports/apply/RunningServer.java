@@ -82,15 +82,11 @@ public final class RunningServer {
 
         @Override
         public Optional<List<String>> commandLine(long pid) {
-            Path proc = Path.of("/proc", Long.toString(pid), "cmdline");
-            try {
-                byte[] raw = Files.readAllBytes(proc);
-                if (raw.length > 0) {
-                    return Optional.of(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
-                }
-            } catch (IOException | SecurityException e) {
-                // no /proc (not Linux) or hidden (hidepid): ask the JDK, which may know no more
+            Optional<List<String>> proc = RunningServer.commandLine(Path.of("/proc", Long.toString(pid), "cmdline"));
+            if (proc.isPresent()) {
+                return proc;
             }
+            // no /proc (not Linux) or hidden (hidepid): ask the JDK, which may know no more
             return ProcessHandle.of(pid).map(ProcessHandle::info).flatMap(info -> info.command()
                     .map(c -> {
                         List<String> line = new java.util.ArrayList<>();
@@ -102,6 +98,19 @@ public final class RunningServer {
     };
 
     private RunningServer() {
+    }
+
+    /** A process's command line as a {@code /proc/<pid>/cmdline} file holds it; empty when it cannot be read. */
+    public static Optional<List<String>> commandLine(Path cmdline) {
+        try {
+            byte[] raw = Files.readAllBytes(cmdline);
+            if (raw.length > 0) {
+                return Optional.of(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
+            }
+        } catch (IOException | SecurityException e) {
+            // gone, hidden or not Linux
+        }
+        return Optional.empty();
     }
 
     public static Status of(DistributionSource source, String pidFile, Processes processes) {

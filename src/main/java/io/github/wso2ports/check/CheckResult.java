@@ -37,9 +37,12 @@ public record CheckResult(List<RuntimeInstance> instances, List<Container> conta
     public static CheckResult evaluate(List<RuntimeInstance> instances, List<Container> containers,
             List<ReservedPort> reserved, ClashDetector.Options options, List<Suppression> suppressions,
             boolean failOnClash, boolean failOnWarning) {
+        // a modelled container's runtime is an instance on a host of its own (its network namespace)
+        List<RuntimeInstance> all = new ArrayList<>(instances);
+        containers.stream().filter(Container::modelled).forEach(c -> all.add(c.instance()));
         List<Finding> findings = new ArrayList<>();
         Set<Suppression> used = new HashSet<>();
-        for (Finding f : ClashDetector.detect(instances, containers, reserved, options)) {
+        for (Finding f : ClashDetector.detect(all, containers, reserved, options)) {
             if (!failOnClash && f.severity() == Severity.ERROR) {
                 f = f.withSeverity(Severity.WARNING);
             }
@@ -53,10 +56,7 @@ public record CheckResult(List<RuntimeInstance> instances, List<Container> conta
             findings.add(f);
         }
         List<Suppression> unused = suppressions.stream().filter(s -> !used.contains(s)).toList();
-        // a modelled container's runtime is shown as an instance on a host of its own (its network namespace)
-        List<RuntimeInstance> shown = new ArrayList<>(instances);
-        containers.stream().filter(Container::modelled).forEach(c -> shown.add(c.instance()));
-        return new CheckResult(shown, containers, findings, unused, failOnWarning);
+        return new CheckResult(all, containers, findings, unused, failOnWarning);
     }
 
     public long errors() {

@@ -59,14 +59,13 @@ public final class ClashDetector {
     }
 
     /**
-     * As {@link #detect(List, List, Options)}, with the containers of compose files: each one's runtime on a host of
-     * its own, its published host ports on the host it runs on, and what a compose file can get wrong about them.
+     * As {@link #detect(List, List, Options)}, with the containers of compose files: their published host ports on
+     * the host they run on, and what a compose file can get wrong about them.
+     *
+     * @param instances every instance, the containers' runtimes among them (each on a host of its own)
      */
     public static List<Finding> detect(List<RuntimeInstance> instances, List<Container> containers,
             List<ReservedPort> reserved, Options options) {
-        List<RuntimeInstance> all = new ArrayList<>(instances);
-        containers.stream().filter(Container::modelled).forEach(c -> all.add(c.instance()));
-        instances = all;
         List<Finding> findings = new ArrayList<>();
         for (RuntimeInstance i : instances) {
             offsetFinding(i, findings);

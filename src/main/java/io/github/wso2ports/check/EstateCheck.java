@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Checks an estate as a {@link CheckRequest} describes it: reads the instances, the reserved ports, the suppressions
@@ -48,23 +49,29 @@ public final class EstateCheck {
     private EstateCheck() {
     }
 
-    /** Reads everything and detects the findings. */
-    public static CheckResult run(CheckRequest request, InputRecord record) {
-        return evaluate(read(request, record), request);
+    /**
+     * Reads everything and detects the findings.
+     *
+     * @param display how a path found while reading (a compose service's mounts) is shown: the goal's, as it shows the
+     *                paths the user gave
+     */
+    public static CheckResult run(CheckRequest request, InputRecord record, Function<Path, String> display) {
+        return evaluate(read(request, record, display), request);
     }
 
     /**
      * Reads the instances, the reserved ports, the suppressions and the settings; fails once, listing every input that
      * cannot be read (a build error: the check cannot say anything about an estate it cannot read).
      *
-     * @param record notes the file-system facts the reading relies on, or null
+     * @param record  notes the file-system facts the reading relies on, or null
+     * @param display how a path found while reading is shown
      */
-    public static Estate read(CheckRequest request, InputRecord record) {
+    public static Estate read(CheckRequest request, InputRecord record, Function<Path, String> display) {
         Catalog catalog = Catalog.builtIn();
         EstateReader.Result read = EstateReader.read(request.instances(), catalog, Location.of(request.pom() + " <instances>"),
                 record);
         List<Wso2PortsException> errors = new ArrayList<>(read.errors());
-        List<Container> containers = containers(request, catalog, record, read.instances(), errors);
+        List<Container> containers = containers(request, catalog, record, display, read.instances(), errors);
         List<ReservedPort> reserved = new ArrayList<>();
         ClashDetector.Options options = ClashDetector.Options.defaults();
         try {
@@ -101,12 +108,11 @@ public final class EstateCheck {
      * name is what the compose network resolves); its published ports on the request's compose host.
      */
     private static List<Container> containers(CheckRequest request, Catalog catalog, InputRecord record,
-            List<RuntimeInstance> instances, List<Wso2PortsException> errors) {
+            Function<Path, String> display, List<RuntimeInstance> instances, List<Wso2PortsException> errors) {
         List<ComposeReader.Service> services = new ArrayList<>();
         for (CheckRequest.InputFile file : request.composeFiles()) {
             try {
-                ComposeReader.Result r = ComposeReader.read(file.path(), file.shown(), catalog,
-                        p -> display(file, p), record);
+                ComposeReader.Result r = ComposeReader.read(file.path(), file.shown(), catalog, display, record);
                 services.addAll(r.services());
                 errors.addAll(r.errors());
             } catch (Wso2PortsException e) {
@@ -129,14 +135,6 @@ public final class EstateCheck {
             out.add(new Container(id, request.composeHost(), s, runtime));
         }
         return out;
-    }
-
-    /** A path near a compose file as messages show it: relative to the folder the file was given in. */
-    private static String display(CheckRequest.InputFile file, Path p) {
-        Path base = file.path().toAbsolutePath().normalize().getParent();
-        String folder = file.shown().contains("/") ? file.shown().substring(0, file.shown().lastIndexOf('/') + 1) : "";
-        String rel = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
-        return rel.isEmpty() ? folder.isEmpty() ? "." : folder.substring(0, folder.length() - 1) : folder + rel;
     }
 
     private static List<ReservedPort> reserved(CheckRequest request, Catalog catalog, InputRecord record) {

@@ -71,9 +71,7 @@ public final class ReservedProducts {
         }
         List<ReservedPort> out = new ArrayList<>();
         for (String r : runtimes) {
-            Product.RuntimeSpec spec = p.runtime(r, version);
-            int at = offset != null ? offset : spec != null ? spec.shippedOffset()
-                    : p.defaultOffset() != null ? p.defaultOffset() : 0;
+            int at = offset != null ? offset : p.shippedOffset(r, version);
             Set<String> groups = p.groups(version, r);
             String label = p.name() + (r == null ? "" : " " + r) + " at offset " + at;
             for (CatalogEntry e : catalog.entriesFor(groups)) {

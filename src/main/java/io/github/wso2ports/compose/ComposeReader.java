@@ -123,16 +123,11 @@ public final class ComposeReader {
         Product product = wso2.product();
         String release = product.name() + " " + (wso2.version() == null ? "(newest)" : wso2.version());
         Product.RuntimeSpec spec = product.runtime(wso2.runtime(), wso2.version());
-        int shipped;
-        String why;
-        if (layout.format() == OffsetFormat.DEPLOYMENT_TOML) {
-            shipped = product.defaultOffset() == null ? 0 : product.defaultOffset();
-            why = release + "'s default when deployment.toml sets none";
-        } else {
-            shipped = spec == null ? 0 : spec.shippedOffset();
-            why = "the offset " + release + " ships in " + layout.offsetFile() + ", which " + s.name()
-                    + " is not given (" + image + ")";
-        }
+        int shipped = product.shippedOffset(wso2.runtime(), wso2.version());
+        String why = layout.format() == OffsetFormat.DEPLOYMENT_TOML
+                ? release + "'s default when deployment.toml sets none"
+                : "the offset " + release + " ships in " + layout.offsetFile() + ", which " + s.name() + " is not given ("
+                        + image + ")";
         ProductRuntime runtime = new ProductRuntime(runtimeName, RuntimeRole.PRIMARY, layout.confDir(),
                 layout.offsetFile(), layout.format(), shipped, why);
         Distribution d = new Distribution(files, Layout.CONTAINER, List.of(runtime));

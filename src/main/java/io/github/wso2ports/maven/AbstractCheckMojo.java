@@ -110,7 +110,7 @@ abstract class AbstractCheckMojo extends AbstractEstateMojo {
      */
     protected CheckResult runCheck(CheckRequest request, InputRecord record) {
         long started = System.nanoTime();
-        EstateCheck.Estate estate = EstateCheck.read(request, record);
+        EstateCheck.Estate estate = EstateCheck.read(request, record, this::display);
         long read = System.nanoTime();
         CheckResult result = EstateCheck.evaluate(estate, request);
         readMillis = (read - started) / 1_000_000;

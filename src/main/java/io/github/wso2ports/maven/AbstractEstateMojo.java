@@ -140,12 +140,6 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
         return out;
     }
 
-    /** True when compose files are given: they make an estate without instances. */
-    private boolean hasComposeFiles() {
-        return composeFiles != null && composeFiles.stream().anyMatch(f -> f != null && !f.isBlank())
-                || compose != null && !compose.isBlank();
-    }
-
     /** A file setting as the request holds it, or null when not given. */
     protected CheckRequest.InputFile file(String given, String setting) {
         Path path = typed(given, setting);
@@ -170,7 +164,7 @@ abstract class AbstractEstateMojo extends AbstractWso2PortsMojo {
                         "mvn wso2-ports:apply -Dwso2-ports.instance=" + i.getId(), i.getJvmArgs(),
                         pomLabel() + " <jvmArgs> of " + i.getId()));
             }
-        } else if (hasComposeFiles()) {
+        } else if (!composeInputs().isEmpty()) {
             return specs; // the compose files' services are the estate
         } else if (!hasPom()) {
             requireNotInsideADistribution(basedir.toPath());

@@ -42,7 +42,7 @@ public class PlanMojo extends AbstractEstateMojo {
     @Override
     protected void run() {
         CheckRequest request = request();
-        EstateCheck.Estate estate = EstateCheck.read(request, null);
+        EstateCheck.Estate estate = EstateCheck.read(request, null, this::display);
         OffsetPlan plan = OffsetPlanner.plan(estate.instances(), estate.reservedWithPublished(), estate.options());
         table(plan);
         if (!plan.found()) {

@@ -24,7 +24,7 @@ public class ProbeMojo extends AbstractEstateMojo {
 
     @Override
     protected void run() {
-        EstateCheck.Estate estate = EstateCheck.read(request(), null);
+        EstateCheck.Estate estate = EstateCheck.read(request(), null, this::display);
         ProbeReport report = ProbeReport.of(estate.instances(), LinuxHost.system(), RunningServer.SYSTEM);
         report.lines().forEach(printer()::print);
         if (report.result().fails()) {

@@ -42,6 +42,15 @@ public record Product(String key, String name, List<String> markers, List<String
         }
     }
 
+    /**
+     * The offset WSO2 ships a runtime (null: the product itself) with at a version: the runtime's own, else the
+     * product's default (Micro Integrator: 10), else 0.
+     */
+    public int shippedOffset(String runtime, String version) {
+        RuntimeSpec spec = runtime(runtime, version);
+        return spec != null ? spec.shippedOffset() : defaultOffset != null ? defaultOffset : 0;
+    }
+
     /** The offset a runtime has when its files state none, and where that comes from. */
     public record DefaultOffset(int value, String source) {
     }

@@ -92,16 +92,9 @@ public final class LinuxHost implements Host {
 
     @Override
     public Optional<List<String>> commandLine(long pid) {
-        Path cmdline = proc.resolve(Long.toString(pid)).resolve("cmdline");
-        try {
-            byte[] raw = Files.readAllBytes(cmdline);
-            if (raw.length > 0) {
-                return Optional.of(List.of(new String(raw, StandardCharsets.UTF_8).split("\0")));
-            }
-        } catch (IOException | SecurityException e) {
-            // hidden or gone: the JDK may know
-        }
-        return proc.equals(Path.of("/proc")) ? RunningServer.SYSTEM.commandLine(pid) : Optional.empty();
+        // this machine's own /proc: as apply reads a running server's, with the JDK where /proc hides it
+        return proc.equals(Path.of("/proc")) ? RunningServer.SYSTEM.commandLine(pid)
+                : RunningServer.commandLine(proc.resolve(Long.toString(pid)).resolve("cmdline"));
     }
 
     @Override

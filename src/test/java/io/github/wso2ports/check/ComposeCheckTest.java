@@ -80,7 +80,12 @@ class ComposeCheckTest {
         for (Path f : composeFiles) {
             files.add(compose(f, temp.relativize(f).toString().replace('\\', '/')));
         }
-        return EstateCheck.run(request(List.of(), "localhost", List.of(), files), null);
+        return EstateCheck.run(request(List.of(), "localhost", List.of(), files), null, shown());
+    }
+
+    /** Paths as a goal run in the test's folder shows them. */
+    private java.util.function.Function<Path, String> shown() {
+        return new io.github.wso2ports.UserPaths(temp)::display;
     }
 
     private static CheckRequest.InputFile compose(Path file, String shown) {
@@ -200,7 +205,7 @@ class ComposeCheckTest {
         CheckRequest request = request(List.of(), "localhost", List.of(), List.of(compose(file,
                 "c/docker-compose.yml")));
         InputRecord record = new InputRecord();
-        EstateCheck.run(request, record);
+        EstateCheck.run(request, record, shown());
         assertTrue(InputRecord.stillHolds(record.facts()));
         Path brokerXml = file.resolveSibling("broker/conf/broker.xml");
         Files.writeString(brokerXml, Files.readString(brokerXml) + "\n<!-- changed -->\n");
@@ -244,7 +249,7 @@ class ComposeCheckTest {
         CheckRequest request = request(List.of(), "docker1", List.of(new CheckRequest.Reserved("9446", "tcp", null,
                 "monitoring agent"), new CheckRequest.Reserved("10002", "tcp", null, "JMX exporter")),
                 List.of(compose(file, "ei/docker-compose.yml")));
-        CheckResult result = EstateCheck.run(request, null);
+        CheckResult result = EstateCheck.run(request, null, shown());
         // 9446 is published on the compose host; 10002 is the broker's JMX inside its own container only
         assertEquals(List.of("docker1 tcp/9446 reserved"), result.findings().stream()
                 .filter(f -> f.kind() == FindingKind.RESERVED).map(Finding::head).toList());
@@ -285,7 +290,7 @@ class ComposeCheckTest {
         CheckRequest request = request(List.of(new EstateReader.InstanceSpec("apim", am, "wso2am-4.7.0",
                 "localhost", null, null, null, "apply")), "localhost", List.of(),
                 List.of(compose(file, "compose/docker-compose.yml")));
-        EstateCheck.Estate estate = EstateCheck.read(request, null);
+        EstateCheck.Estate estate = EstateCheck.read(request, null, shown());
         io.github.wso2ports.plan.OffsetPlan plan = io.github.wso2ports.plan.OffsetPlanner.plan(estate.instances(),
                 estate.reservedWithPublished(), estate.options());
         // offset 0 meets the published 9443, 8280 and 8243; 1 is clear of them (and of the MI's 8290/8253 at 10)
